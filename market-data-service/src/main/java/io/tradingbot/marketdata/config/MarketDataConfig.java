@@ -1,0 +1,28 @@
+package io.tradingbot.marketdata.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The market-data-service settings, under {@code market-data.*}; the application refuses to start when one is invalid. */
+@ConfigMapping(prefix = "market-data")
+public interface MarketDataConfig {
+
+    /** Symbols watched even without an automated trading session, in Bitfinex form (tBTCUSD, tTESTBTC:TESTUSD). */
+    @WithDefault("tBTCUSD,tETHUSD")
+    @NotEmpty
+    List<@Pattern(regexp = "t(?:[A-Z0-9]{6}|[A-Z0-9]{2,12}:[A-Z0-9]{2,12})", message = "is not a Bitfinex trading symbol such as tBTCUSD") String> symbols();
+
+    /** Candle timeframes subscribed for every watched symbol (Bitfinex's: 1m 5m 15m 30m 1h 3h 6h 12h 1D 1W 14D 1M). */
+    @WithDefault("1m,5m")
+    @NotEmpty
+    List<@Pattern(regexp = "1m|5m|15m|30m|1h|3h|6h|12h|1D|1W|14D|1M", message = "is not a Bitfinex candle timeframe") String> timeframes();
+
+    /** Readiness turns DOWN when the newest tick of an active symbol is older than this. */
+    @WithDefault("PT2M")
+    Duration maxFeedAge();
+}

@@ -1,0 +1,61 @@
+package io.tradingbot.risk.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * The risk-service settings, under {@code risk.*}. {@code risk.defaults.*} are the seed's limits, in force until an operator
+ * sets others; the application refuses to start when one is invalid.
+ */
+@ConfigMapping(prefix = "risk")
+public interface RiskConfig {
+
+    Defaults defaults();
+
+    /** The largest share of the available balance one order may use (the seed's 20%). */
+    @WithDefault("0.20")
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax("1")
+    BigDecimal maxBalanceFraction();
+
+    /** An account snapshot older than this is too old to trust: no trade is approved on it. */
+    @WithDefault("PT2M")
+    Duration maxSnapshotAge();
+
+    interface Defaults {
+        /** In the base currency (BTC for tBTCUSD). */
+        @WithDefault("0.01")
+        @Positive
+        BigDecimal maxPositionSize();
+
+        @WithDefault("3.0")
+        @DecimalMin("1")
+        BigDecimal maxLeverage();
+
+        @WithDefault("3")
+        @Min(1)
+        int maxOpenPositions();
+
+        @WithDefault("5.0")
+        @Positive
+        @DecimalMax("100")
+        BigDecimal maxDrawdownPercent();
+
+        @WithDefault("2.0")
+        @Positive
+        @DecimalMax("100")
+        BigDecimal stopLossPercent();
+
+        @WithDefault("5.0")
+        @Positive
+        @DecimalMax("100")
+        BigDecimal takeProfitPercent();
+    }
+}

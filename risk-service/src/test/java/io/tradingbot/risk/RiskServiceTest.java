@@ -1,0 +1,11 @@
+package io.tradingbot.risk;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import io.tradingbot.kafka.testkit.ServiceContract;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class RiskServiceTest extends ServiceContract {
+}
