@@ -1,0 +1,51 @@
+package io.tradingbot.marketdata.config;
+
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.validator.BeanValidationConfigValidator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A symbol or timeframe Bitfinex would not know stops the service at start, naming the key. */
+class MarketDataConfigTest {
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
+    @Test
+    void watchesBtcAndEthOnOneAndFiveMinuteCandlesByDefault() {
+        MarketDataConfig config = load(Map.of());
+        assertThat(config.symbols()).containsExactly("tBTCUSD", "tETHUSD");
+        assertThat(config.timeframes()).containsExactly("1m", "5m");
+        assertThat(load(Map.of("market-data.symbols", "tTESTBTC:TESTUSD")).symbols()).isEqualTo(List.of("tTESTBTC:TESTUSD"));
+    }
+
+    @Test
+    void aSymbolNotInBitfinexFormIsRefused() {
+        assertThatThrownBy(() -> load(Map.of("market-data.symbols", "BTC-USD")))
+                .hasMessageContaining("market-data.symbols")
+                .hasMessageContaining("not a Bitfinex trading symbol");
+    }
+
+    @Test
+    void aTimeframeBitfinexDoesNotOfferIsRefused() {
+        assertThatThrownBy(() -> load(Map.of("market-data.timeframes", "1m,2m")))
+                .hasMessageContaining("market-data.timeframes")
+                .hasMessageContaining("not a Bitfinex candle timeframe");
+    }
+
+    private static MarketDataConfig load(Map<String, String> values) {
+        return new SmallRyeConfigBuilder()
+                .withMapping(MarketDataConfig.class)
+                .withDefaultValues(values)
+                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
+                .build()
+                .getConfigMapping(MarketDataConfig.class);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tradingbot.risk.config;
+
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.validator.BeanValidationConfigValidator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The seed's limits are the defaults, and a limit that makes no sense stops the service with the key's name. */
+class RiskConfigTest {
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
+    @Test
+    void defaultsAreTheSeedsLimits() {
+        RiskConfig config = load(Map.of());
+        assertThat(config.defaults().maxPositionSize()).isEqualByComparingTo("0.01");
+        assertThat(config.defaults().maxLeverage()).isEqualByComparingTo("3.0");
+        assertThat(config.defaults().maxOpenPositions()).isEqualTo(3);
+        assertThat(config.defaults().maxDrawdownPercent()).isEqualByComparingTo("5.0");
+        assertThat(config.defaults().stopLossPercent()).isEqualByComparingTo("2.0");
+        assertThat(config.defaults().takeProfitPercent()).isEqualByComparingTo("5.0");
+        assertThat(config.maxBalanceFraction()).isEqualTo(new BigDecimal("0.20"));
+    }
+
+    @Test
+    void leverageBelowOneIsRefusedByName() {
+        assertThatThrownBy(() -> load(Map.of("risk.defaults.max-leverage", "0.5")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("risk.defaults.max-leverage");
+    }
+
+    @Test
+    void aPercentOverHundredOrANegativeSizeIsRefusedByName() {
+        assertThatThrownBy(() -> load(Map.of("risk.defaults.stop-loss-percent", "150")))
+                .hasMessageContaining("risk.defaults.stop-loss-percent");
+        assertThatThrownBy(() -> load(Map.of("risk.defaults.max-position-size", "-0.01")))
+                .hasMessageContaining("risk.defaults.max-position-size");
+        assertThatThrownBy(() -> load(Map.of("risk.max-balance-fraction", "1.5")))
+                .hasMessageContaining("risk.max-balance-fraction");
+    }
+
+    @Test
+    void aValueThatIsNotANumberIsRefusedByName() {
+        assertThatThrownBy(() -> load(Map.of("risk.defaults.max-drawdown-percent", "NaN")))
+                .hasMessageContaining("risk.defaults.max-drawdown-percent");
+    }
+
+    private static RiskConfig load(Map<String, String> values) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(RiskConfig.class)
+                .withDefaultValues(values)
+                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
+                .build();
+        return config.getConfigMapping(RiskConfig.class);
+    }
+}
