@@ -1,6 +1,7 @@
 package io.tradingbot.strategy.config;
 
 import io.quarkus.runtime.StartupEvent;
+import io.tradingbot.strategy.engine.StrategyCatalog;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -8,8 +9,9 @@ import org.jboss.logging.Logger;
 class StartupReport {
     private static final Logger LOG = Logger.getLogger(StartupReport.class);
 
-    void onStart(@Observes StartupEvent event, StrategyConfig config) {
-        LOG.infof("Default strategy %s on %s candles, keeping at most %d bars per series", config.defaultStrategy(),
-                config.timeframe(), config.maxBars());
+    void onStart(@Observes StartupEvent event, StrategyConfig config, StrategyCatalog catalog) {
+        LOG.infof("Default strategy %s on %s candles, keeping at most %d bars per series; strategies: %s",
+                config.defaultStrategy(), config.timeframe(), config.maxBars(),
+                catalog.all().stream().map(d -> d.name()).toList());
     }
 }

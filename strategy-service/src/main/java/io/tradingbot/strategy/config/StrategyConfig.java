@@ -5,11 +5,18 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
-/** The strategy-service settings, under {@code strategy.*}; the application refuses to start when one is invalid. */
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The strategy-service settings, under {@code strategy.*}. Parameters are set per strategy
+ * ({@code strategy.params.rsi-ema.oversold=25}) and per symbol ({@code strategy.symbols."tBTCUSD".params.rsi-ema.oversold=20});
+ * the application refuses to start when a name or value is invalid.
+ */
 @ConfigMapping(prefix = "strategy")
 public interface StrategyConfig {
 
-    /** The strategy a symbol is evaluated with unless its session names another. */
+    /** The strategy a symbol is evaluated with unless its session or {@code symbols.<symbol>.strategy} names another. */
     @WithDefault("rsi-ema")
     @NotBlank
     String defaultStrategy();
@@ -23,4 +30,38 @@ public interface StrategyConfig {
     @WithDefault("1000")
     @Min(50)
     int maxBars();
+
+    /**
+     * A candle that closed longer ago than this is added to its series but signals nothing: it is history being replayed
+     * (a consumer catching up), not a market move to act on.
+     */
+    @WithDefault("PT2M")
+    java.time.Duration maxSignalDelay();
+
+    /** Parameter overrides per strategy name, applied to every symbol. */
+    Map<String, Map<String, String>> params();
+
+    /** Per-symbol choices, keyed by Bitfinex symbol. */
+    Map<String, SymbolSettings> symbols();
+
+    Warmup warmup();
+
+    interface SymbolSettings {
+        /** This symbol's strategy unless its session names one. */
+        Optional<String> strategy();
+
+        /** Parameter overrides per strategy name for this symbol, on top of {@link #params()}. */
+        Map<String, Map<String, String>> params();
+    }
+
+    interface Warmup {
+        /** Fill a new series from market-data-service's candle history before evaluating it. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many candles of history to ask for. */
+        @WithDefault("500")
+        @Min(1)
+        int bars();
+    }
 }
