@@ -1,4 +1,4 @@
-package io.tradingbot.kafka.health;
+package io.tradingbot.support.health;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
