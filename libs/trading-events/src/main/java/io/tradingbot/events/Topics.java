@@ -15,6 +15,7 @@ public final class Topics {
     public static final String TRADING_RESULTS = "trading.results.v1";
     public static final String TRADING_SESSIONS = "trading.sessions.v1";
     public static final String RISK_LIMITS = "risk.limits.v1";
+    public static final String RISK_STATE = "risk.state.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -31,7 +32,8 @@ public final class Topics {
             new TopicSpec(ACCOUNT_SNAPSHOTS, AccountSnapshot.class, "account", 1, false),
             new TopicSpec(TRADING_RESULTS, TradeResult.class, "symbol", SYMBOL_PARTITIONS, false),
             new TopicSpec(TRADING_SESSIONS, TradingSession.class, "symbol", SYMBOL_PARTITIONS, true),
-            new TopicSpec(RISK_LIMITS, RiskLimits.class, "the constant key 'limits'", 1, true));
+            new TopicSpec(RISK_LIMITS, RiskLimits.class, "the constant key 'limits'", 1, true),
+            new TopicSpec(RISK_STATE, RiskState.class, "account", 1, true));
 
     private Topics() {
     }

@@ -33,7 +33,8 @@ class EventContractsTest {
                 Arguments.of(Topics.ACCOUNT_SNAPSHOTS, Samples.SNAPSHOT),
                 Arguments.of(Topics.TRADING_RESULTS, Samples.RESULT),
                 Arguments.of(Topics.TRADING_SESSIONS, Samples.SESSION),
-                Arguments.of(Topics.RISK_LIMITS, Samples.LIMITS));
+                Arguments.of(Topics.RISK_LIMITS, Samples.LIMITS),
+                Arguments.of(Topics.RISK_STATE, Samples.STATE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,7 +132,7 @@ class EventContractsTest {
         return switch (topic) {
             case Topics.MARKET_CANDLES, Topics.MARKET_TICKERS, Topics.ORDERS_EVENTS, Topics.TRADING_SESSIONS -> "symbol";
             case Topics.STRATEGY_SIGNALS, Topics.RISK_VERDICTS -> "id";
-            case Topics.EXCHANGE_PRIVATE, Topics.ACCOUNT_SNAPSHOTS -> "account";
+            case Topics.EXCHANGE_PRIVATE, Topics.ACCOUNT_SNAPSHOTS, Topics.RISK_STATE -> "account";
             case Topics.TRADING_RESULTS -> "verdict_id";
             case Topics.RISK_LIMITS -> "max_position_size";
             default -> throw new IllegalArgumentException(topic);

@@ -46,6 +46,9 @@ final class Samples {
     static final RiskLimits LIMITS = new RiskLimits(dec("0.01"), Map.of("tETHUSD", dec("0.5")), dec("3.0"), 3,
             dec("5.0"), dec("2.0"), dec("5.0"), AT, "admin");
 
+    static final RiskState STATE = new RiskState("paper", dec("63500.2"), dec("60100"), true,
+            "drawdown 5.35% from the high of 63500.2 USD has reached the 5% limit", AT, AT, "risk-service");
+
     private Samples() {
     }
 

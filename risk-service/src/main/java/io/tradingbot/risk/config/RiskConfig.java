@@ -29,6 +29,34 @@ public interface RiskConfig {
     @WithDefault("PT2M")
     Duration maxSnapshotAge();
 
+    /** Margin level (margin balance / required margin) under which no new trade is approved; under twice it, a warning. */
+    @WithDefault("1.5")
+    @DecimalMin("1")
+    BigDecimal minMarginLevel();
+
+    /** The Bitfinex order type of approved intents; EXCHANGE types trade spot from the exchange wallet. */
+    @WithDefault("EXCHANGE MARKET")
+    String orderType();
+
+    /** The account whose snapshots and state this instance guards (the key on account.snapshots.v1). */
+    @WithDefault("paper")
+    String account();
+
+    /**
+     * What each pair allows, by symbol: the minimum order size and the decimals of an amount. A symbol without an entry is
+     * not traded. Bitfinex publishes minimums in {@code conf/pub:info:pair}.
+     */
+    java.util.Map<String, PairSettings> pairs();
+
+    interface PairSettings {
+        @Positive
+        BigDecimal minOrderSize();
+
+        @WithDefault("8")
+        @Min(0)
+        int amountDecimals();
+    }
+
     interface Defaults {
         /** In the base currency (BTC for tBTCUSD). */
         @WithDefault("0.01")

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.serde.EventDeserializer;
+import io.tradingbot.support.messaging.IncomingEvents;
 import io.tradingbot.strategy.service.SignalService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
@@ -42,7 +43,7 @@ public class CandleConsumer {
         }
         Candle candle;
         try {
-            candle = Decoding.decode(message, CANDLES);
+            candle = IncomingEvents.decode(message, CANDLES);
         } catch (SerializationException e) {
             LOG.warnf("Dead-lettering an unreadable candle: %s", e.getMessage());
             return message.nack(e);

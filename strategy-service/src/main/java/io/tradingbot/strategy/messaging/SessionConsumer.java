@@ -2,6 +2,7 @@ package io.tradingbot.strategy.messaging;
 
 import io.tradingbot.events.TradingSession;
 import io.tradingbot.events.serde.EventDeserializer;
+import io.tradingbot.support.messaging.IncomingEvents;
 import io.tradingbot.strategy.service.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
@@ -29,14 +30,14 @@ public class SessionConsumer {
     @Incoming("sessions")
     public CompletionStage<Void> onSession(Message<byte[]> message) {
         if (message.getPayload() == null) {
-            String symbol = Decoding.key(message);
+            String symbol = IncomingEvents.key(message);
             if (symbol != null) {
                 registry.remove(symbol);
             }
             return message.ack();
         }
         try {
-            TradingSession session = Decoding.decode(message, SESSIONS);
+            TradingSession session = IncomingEvents.decode(message, SESSIONS);
             registry.apply(session);
             LOG.infof("Automated trading of %s %s (strategy %s, by %s)", session.symbol(),
                     session.active() ? "on" : "off", session.strategy(), session.changedBy());

@@ -2,17 +2,12 @@ package io.tradingbot.strategy.rest;
 
 import io.tradingbot.strategy.service.NoMarketDataException;
 import io.tradingbot.strategy.service.UnknownSymbolException;
-import jakarta.ws.rs.core.MediaType;
+import io.tradingbot.support.rest.ErrorBody;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Bad input gets a status that says whose fault it is and a message that says what to change. */
+/** The strategy-service's own errors; bad input in general is a 400 from service-support. */
 class ErrorMappers {
-
-    @ServerExceptionMapper
-    Response badRequest(IllegalArgumentException e) {
-        return error(Response.Status.BAD_REQUEST, e.getMessage());
-    }
 
     @ServerExceptionMapper
     Response unknownSymbol(UnknownSymbolException e) {
@@ -25,7 +20,6 @@ class ErrorMappers {
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorBody(status.getStatusCode(), message)).build();
+        return ErrorBody.response(status, message);
     }
 }

@@ -26,6 +26,11 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                 EmbeddedKafkaBroker.class));
     }
 
+    /** The running broker, for subclasses that put records on it before the application starts. */
+    protected EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
     @Override
     public void stop() {
         if (broker != null) {

@@ -1,0 +1,18 @@
+package io.tradingbot.simulator.engine;
+
+/** Order flags (docs: flag-values). */
+public final class Flags {
+    public static final int HIDDEN = 64;
+    public static final int CLOSE = 512;
+    public static final int REDUCE_ONLY = 1024;
+    public static final int POST_ONLY = 4096;
+    public static final int OCO = 16384;
+    public static final int NO_VAR_RATES = 524288;
+
+    private Flags() {
+    }
+
+    public static boolean has(int flags, int flag) {
+        return (flags & flag) != 0;
+    }
+}

@@ -1,0 +1,213 @@
+package io.tradingbot.risk.service;
+
+import io.tradingbot.events.AccountSnapshot;
+import io.tradingbot.events.AccountSummary;
+import io.tradingbot.events.Position;
+import io.tradingbot.events.RiskLevel;
+import io.tradingbot.events.RiskLimits;
+import io.tradingbot.events.Side;
+import io.tradingbot.events.Wallet;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The seed's risk rules, made precise. Pure: the same inputs give the same assessment, so every rule is tested at its
+ * boundary without a broker.
+ *
+ * <p>Refusals (any one makes {@code can_trade} false and the level HIGH): no account snapshot, or one older than the
+ * bound; the kill switch; drawdown at or beyond its limit; open positions at the limit; account leverage above the limit;
+ * margin level below its minimum; a position already open in the same direction; a size below the pair's minimum.
+ *
+ * <p>Warnings (one point each; 0 points LOW, 1-2 MEDIUM, 3 or more HIGH): one position short of the limit; leverage above
+ * two thirds of the limit; drawdown at half its limit or more; margin level under twice its minimum.
+ */
+public final class RiskAssessor {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final MathContext PRICE_DIGITS = new MathContext(5, RoundingMode.HALF_EVEN);
+
+    private final BigDecimal maxBalanceFraction;
+    private final Duration maxSnapshotAge;
+    private final BigDecimal minMarginLevel;
+    private final String orderType;
+
+    public RiskAssessor(BigDecimal maxBalanceFraction, Duration maxSnapshotAge, BigDecimal minMarginLevel,
+            String orderType) {
+        this.maxBalanceFraction = maxBalanceFraction;
+        this.maxSnapshotAge = maxSnapshotAge;
+        this.minMarginLevel = minMarginLevel;
+        this.orderType = orderType;
+    }
+
+    /** What the account looks like to risk: the latest snapshot, when it arrived, and the equity high-water mark. */
+    public record AccountState(AccountSnapshot snapshot, Instant receivedAt, BigDecimal highWaterMark,
+            Optional<String> killSwitch) {
+    }
+
+    public Assessment assess(String symbol, Side side, BigDecimal price, RiskLimits limits, Optional<AccountState> account,
+            PairRules pair, Instant now) {
+        List<String> refusals = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        BigDecimal leverage = BigDecimal.ONE;
+
+        if (account.isEmpty()) {
+            refusals.add("no account snapshot yet: balances and positions are unknown");
+            return result(symbol, side, price, refusals, warnings, notes, null, leverage, limits);
+        }
+        AccountState state = account.get();
+        Duration age = Duration.between(state.receivedAt(), now);
+        if (age.compareTo(maxSnapshotAge) > 0) {
+            refusals.add("account snapshot is " + age.toSeconds() + " s old, more than the " + maxSnapshotAge.toSeconds()
+                    + " s it can be trusted for");
+        }
+        state.killSwitch().ifPresent(reason -> refusals.add("kill switch is on (" + reason
+                + "): no new orders until an operator resets it"));
+
+        AccountSnapshot snapshot = state.snapshot();
+        AccountSummary summary = snapshot.summary();
+        checkDrawdown(summary.totalBalanceUsd(), state.highWaterMark(), limits, refusals, warnings, notes);
+        checkOpenPositions(snapshot, symbol, side, limits, refusals, warnings, notes);
+        checkLeverage(summary.leverage(), limits, refusals, warnings);
+        checkMarginLevel(summary.marginLevel(), refusals, warnings);
+
+        BigDecimal amount = size(symbol, side, price, limits, snapshot, pair, refusals, notes);
+        return result(symbol, side, price, refusals, warnings, notes, amount, leverage, limits);
+    }
+
+    private void checkDrawdown(BigDecimal equity, BigDecimal highWaterMark, RiskLimits limits, List<String> refusals,
+            List<String> warnings, List<String> notes) {
+        if (highWaterMark == null || highWaterMark.signum() <= 0 || equity == null) {
+            return;
+        }
+        BigDecimal drawdown = highWaterMark.subtract(equity).max(BigDecimal.ZERO)
+                .multiply(HUNDRED).divide(highWaterMark, 4, RoundingMode.HALF_EVEN);
+        String text = "drawdown " + plain(drawdown.setScale(2, RoundingMode.HALF_EVEN)) + "% from the high of "
+                + plain(highWaterMark) + " USD";
+        if (drawdown.compareTo(limits.maxDrawdownPercent()) >= 0) {
+            refusals.add(text + " has reached the " + plain(limits.maxDrawdownPercent()) + "% limit");
+        } else if (drawdown.multiply(BigDecimal.TWO).compareTo(limits.maxDrawdownPercent()) >= 0) {
+            warnings.add(text + " is past half the " + plain(limits.maxDrawdownPercent()) + "% limit");
+        } else {
+            notes.add(text + " within the " + plain(limits.maxDrawdownPercent()) + "% limit");
+        }
+    }
+
+    private void checkOpenPositions(AccountSnapshot snapshot, String symbol, Side side, RiskLimits limits,
+            List<String> refusals, List<String> warnings, List<String> notes) {
+        List<Position> open = snapshot.positions().stream()
+                .filter(p -> "ACTIVE".equalsIgnoreCase(p.status()) && p.amount().signum() != 0).toList();
+        Optional<Position> same = open.stream().filter(p -> p.symbol().equals(symbol)).findFirst();
+        if (same.isPresent()) {
+            boolean sameDirection = (same.get().amount().signum() > 0) == (side == Side.BUY);
+            if (sameDirection) {
+                refusals.add("a " + (side == Side.BUY ? "long" : "short") + " position of "
+                        + plain(same.get().amount().abs()) + " in " + symbol + " is already open");
+                return;
+            }
+            notes.add("reduces the open " + (side == Side.BUY ? "short" : "long") + " position in " + symbol);
+            return;
+        }
+        int count = open.size();
+        if (count >= limits.maxOpenPositions()) {
+            refusals.add(count + " positions are open, the limit is " + limits.maxOpenPositions());
+        } else if (count == limits.maxOpenPositions() - 1) {
+            warnings.add("this would be position " + (count + 1) + " of at most " + limits.maxOpenPositions());
+        } else {
+            notes.add(count + " of " + limits.maxOpenPositions() + " positions open");
+        }
+    }
+
+    private void checkLeverage(BigDecimal leverage, RiskLimits limits, List<String> refusals, List<String> warnings) {
+        if (leverage == null) {
+            return;
+        }
+        if (leverage.compareTo(limits.maxLeverage()) > 0) {
+            refusals.add("account leverage " + plain(leverage) + " is above the limit of " + plain(limits.maxLeverage()));
+        } else if (leverage.multiply(BigDecimal.valueOf(3)).compareTo(limits.maxLeverage().multiply(BigDecimal.TWO)) > 0) {
+            warnings.add("account leverage " + plain(leverage) + " is above two thirds of the limit of "
+                    + plain(limits.maxLeverage()));
+        }
+    }
+
+    private void checkMarginLevel(BigDecimal marginLevel, List<String> refusals, List<String> warnings) {
+        if (marginLevel == null) {
+            return; // no margin in use: nothing to be low
+        }
+        if (marginLevel.compareTo(minMarginLevel) < 0) {
+            refusals.add("margin level " + plain(marginLevel) + " is below the minimum of " + plain(minMarginLevel));
+        } else if (marginLevel.compareTo(minMarginLevel.multiply(BigDecimal.TWO)) < 0) {
+            warnings.add("margin level " + plain(marginLevel) + " is less than twice the minimum of "
+                    + plain(minMarginLevel));
+        }
+    }
+
+    /** min(20% of the available quote balance / price, max position size), rounded down to the pair's precision. */
+    private BigDecimal size(String symbol, Side side, BigDecimal price, RiskLimits limits, AccountSnapshot snapshot,
+            PairRules pair, List<String> refusals, List<String> notes) {
+        BigDecimal available = available(snapshot, pair.quote());
+        BigDecimal byBalance = available.multiply(maxBalanceFraction).divide(price, pair.amountDecimals() + 4,
+                RoundingMode.DOWN);
+        BigDecimal cap = limits.maxPositionSizeFor(symbol);
+        BigDecimal amount = byBalance.min(cap);
+        String basis = byBalance.compareTo(cap) <= 0
+                ? plain(maxBalanceFraction.multiply(HUNDRED)) + "% of " + plain(available) + " " + pair.quote()
+                        + " available at " + plain(price)
+                : "the max position size of " + plain(cap) + " " + pair.base();
+        if (side == Side.SELL && orderType.startsWith("EXCHANGE")) {
+            BigDecimal held = available(snapshot, pair.base());
+            if (held.compareTo(amount) < 0) {
+                amount = held;
+                basis = "the " + plain(held) + " " + pair.base() + " held (a spot sale cannot sell more)";
+            }
+        }
+        amount = amount.setScale(pair.amountDecimals(), RoundingMode.DOWN);
+        if (amount.compareTo(pair.minOrderSize()) < 0) {
+            refusals.add("order size " + plain(amount) + " " + pair.base() + " (" + basis + ") is below " + symbol
+                    + "'s minimum of " + plain(pair.minOrderSize()));
+            return null;
+        }
+        notes.add("size " + plain(amount) + " " + pair.base() + ": " + basis);
+        return amount.stripTrailingZeros();
+    }
+
+    private static BigDecimal available(AccountSnapshot snapshot, String currency) {
+        return snapshot.wallets().stream()
+                .filter(w -> w.currency().equals(currency) && "exchange".equals(w.type()))
+                .map(w -> w.balanceAvailable() != null ? w.balanceAvailable() : w.balance())
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .max(BigDecimal.ZERO);
+    }
+
+    private Assessment result(String symbol, Side side, BigDecimal price, List<String> refusals, List<String> warnings,
+            List<String> notes, BigDecimal amount, BigDecimal leverage, RiskLimits limits) {
+        List<String> reasons = new ArrayList<>(refusals);
+        reasons.addAll(warnings);
+        reasons.addAll(notes);
+        boolean canTrade = refusals.isEmpty() && amount != null;
+        RiskLevel level = !canTrade || warnings.size() >= 3 ? RiskLevel.HIGH
+                : warnings.isEmpty() ? RiskLevel.LOW : RiskLevel.MEDIUM;
+        if (!canTrade) {
+            return new Assessment(symbol, side, price, level, false, reasons, null, orderType, leverage, null, null);
+        }
+        BigDecimal stop = exit(price, limits.stopLossPercent(), side == Side.BUY ? -1 : 1);
+        BigDecimal take = exit(price, limits.takeProfitPercent(), side == Side.BUY ? 1 : -1);
+        return new Assessment(symbol, side, price, level, true, reasons, amount, orderType, leverage, stop, take);
+    }
+
+    /** price × (1 ± percent/100), to the 5 significant digits Bitfinex prices have. */
+    private static BigDecimal exit(BigDecimal price, BigDecimal percent, int direction) {
+        BigDecimal factor = BigDecimal.ONE.add(percent.movePointLeft(2).multiply(BigDecimal.valueOf(direction)));
+        return price.multiply(factor).round(PRICE_DIGITS).stripTrailingZeros();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

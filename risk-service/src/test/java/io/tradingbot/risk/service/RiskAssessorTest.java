@@ -1,0 +1,215 @@
+package io.tradingbot.risk.service;
+
+import io.tradingbot.events.AccountSnapshot;
+import io.tradingbot.events.AccountSummary;
+import io.tradingbot.events.MarginInfo;
+import io.tradingbot.events.Position;
+import io.tradingbot.events.RiskLevel;
+import io.tradingbot.events.RiskLimits;
+import io.tradingbot.events.Side;
+import io.tradingbot.events.Wallet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule at, just under and just over its limit, with the seed's default limits unless a test says otherwise. */
+class RiskAssessorTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final RiskLimits SEED = RiskLimits.defaults(NOW);
+    private static final PairRules BTCUSD = new PairRules("tBTCUSD", "BTC", "USD", dec("0.00004"), 8);
+    private static final BigDecimal PRICE = dec("50000");
+
+    private final RiskAssessor assessor = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"),
+            "EXCHANGE MARKET");
+
+    @Test
+    void aHealthyAccountBuysTheCappedSizeWithExitsOnBothSides() {
+        Assessment a = assess(Side.BUY, account(wallets("10000", "1"), List.of(), summary("60000", null, null)));
+        assertThat(a.canTrade()).isTrue();
+        assertThat(a.riskLevel()).isEqualTo(RiskLevel.LOW);
+        // 20% of 10,000 USD / 50,000 = 0.04 BTC, capped at the max position size 0.01.
+        assertThat(a.amount()).isEqualByComparingTo("0.01");
+        assertThat(a.stopLoss()).isEqualByComparingTo("49000");
+        assertThat(a.takeProfit()).isEqualByComparingTo("52500");
+        assertThat(a.reasons()).contains("size 0.01 BTC: the max position size of 0.01 BTC");
+    }
+
+    @Test
+    void aSellMirrorsTheExits() {
+        Assessment a = assess(Side.SELL, account(wallets("10000", "1"), List.of(), summary("60000", null, null)));
+        assertThat(a.stopLoss()).isEqualByComparingTo("51000");
+        assertThat(a.takeProfit()).isEqualByComparingTo("47500");
+    }
+
+    @Test
+    void sizeIsTwentyPercentOfTheAvailableBalanceRoundedDown() {
+        // 20% of 1,234.56 USD / 50,000 = 0.0049382400 -> 0.00493824 (8 decimals, down).
+        Assessment a = assess(Side.BUY, account(wallets("1234.56", "0"), List.of(), summary("1234.56", null, null)));
+        assertThat(a.amount()).isEqualByComparingTo("0.00493824");
+        RiskLimits perSymbol = new RiskLimits(dec("0.01"), Map.of("tBTCUSD", dec("0.002")), dec("3"), 3, dec("5"),
+                dec("2"), dec("5"), NOW, "test");
+        Assessment capped = assessor.assess("tBTCUSD", Side.BUY, PRICE, perSymbol,
+                Optional.of(state(account(wallets("1234.56", "0"), List.of(), summary("1234.56", null, null)))), BTCUSD,
+                NOW);
+        assertThat(capped.amount()).isEqualByComparingTo("0.002");
+    }
+
+    @ParameterizedTest(name = "available {0} USD -> tradable {1}")
+    @CsvSource({"10.00, true", "9.99, false"})
+    void belowThePairsMinimumIsNotTradable(String usd, boolean tradable) {
+        // 20% of 10 USD / 50,000 = 0.00004 BTC: exactly the minimum.
+        Assessment a = assess(Side.BUY, account(wallets(usd, "0"), List.of(), summary(usd, null, null)));
+        assertThat(a.canTrade()).isEqualTo(tradable);
+        if (!tradable) {
+            assertThat(a.riskLevel()).isEqualTo(RiskLevel.HIGH);
+            assertThat(a.reasons()).anyMatch(r -> r.startsWith("order size 0.00003996 BTC")
+                    && r.endsWith("is below tBTCUSD's minimum of 0.00004"));
+            assertThat(a.amount()).isNull();
+        }
+    }
+
+    @Test
+    void aSpotSaleCannotSellMoreThanIsHeld() {
+        Assessment a = assess(Side.SELL, account(wallets("10000", "0.005"), List.of(), summary("10250", null, null)));
+        assertThat(a.amount()).isEqualByComparingTo("0.005");
+        Assessment none = assess(Side.SELL, account(wallets("10000", "0"), List.of(), summary("10000", null, null)));
+        assertThat(none.canTrade()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} open positions -> can trade {1}, level {2}")
+    @CsvSource({"1, true, LOW", "2, true, MEDIUM", "3, false, HIGH", "4, false, HIGH"})
+    void openPositionsAtTheLimitRefuseANewOne(int open, boolean canTrade, RiskLevel level) {
+        List<Position> positions = new ArrayList<>();
+        for (String symbol : List.of("tETHUSD", "tLTCUSD", "tXRPUSD", "tSOLUSD").subList(0, open)) {
+            positions.add(position(symbol, "0.1"));
+        }
+        Assessment a = assess(Side.BUY, account(wallets("10000", "0"), positions, summary("10000", null, null)));
+        assertThat(a.canTrade()).isEqualTo(canTrade);
+        assertThat(a.riskLevel()).isEqualTo(level);
+        if (!canTrade) {
+            assertThat(a.reasons()).contains(open + " positions are open, the limit is 3");
+        }
+    }
+
+    @ParameterizedTest(name = "leverage {0} -> can trade {1}, level {2}")
+    @CsvSource({"1.9, true, LOW", "2.01, true, MEDIUM", "3.0, true, MEDIUM", "3.01, false, HIGH"})
+    void leverageAboveTheLimitIsRefused(String leverage, boolean canTrade, RiskLevel level) {
+        Assessment a = assess(Side.BUY, account(wallets("10000", "0"), List.of(), summary("10000", leverage, null)));
+        assertThat(a.canTrade()).isEqualTo(canTrade);
+        assertThat(a.riskLevel()).isEqualTo(level);
+        if (!canTrade) {
+            assertThat(a.reasons()).contains("account leverage 3.01 is above the limit of 3");
+        }
+    }
+
+    @ParameterizedTest(name = "margin level {0} -> can trade {1}, level {2}")
+    @CsvSource({"1.49, false, HIGH", "1.5, true, MEDIUM", "2.99, true, MEDIUM", "3.0, true, LOW"})
+    void marginLevelBelowItsMinimumIsRefused(String marginLevel, boolean canTrade, RiskLevel level) {
+        Assessment a = assess(Side.BUY, account(wallets("10000", "0"), List.of(), summary("10000", null, marginLevel)));
+        assertThat(a.canTrade()).isEqualTo(canTrade);
+        assertThat(a.riskLevel()).isEqualTo(level);
+    }
+
+    @Test
+    void aPositionAlreadyOpenInTheSameDirectionIsRefusedButTheOppositeReducesIt() {
+        AccountSnapshot longBtc = account(wallets("10000", "1"), List.of(position("tBTCUSD", "0.01")),
+                summary("60000", null, null));
+        Assessment buy = assess(Side.BUY, longBtc);
+        assertThat(buy.canTrade()).isFalse();
+        assertThat(buy.reasons()).contains("a long position of 0.01 in tBTCUSD is already open");
+        Assessment sell = assess(Side.SELL, longBtc);
+        assertThat(sell.canTrade()).isTrue();
+        assertThat(sell.reasons()).contains("reduces the open long position in tBTCUSD");
+    }
+
+    @ParameterizedTest(name = "equity {0} after a high of 10000 -> can trade {1}, level {2}")
+    @CsvSource({"9751, true, LOW", "9750, true, MEDIUM", "9501, true, MEDIUM", "9500, false, HIGH", "9000, false, HIGH"})
+    void drawdownAtItsLimitIsRefused(String equity, boolean canTrade, RiskLevel level) {
+        AccountSnapshot snapshot = account(wallets("5000", "0"), List.of(), summary(equity, null, null));
+        Assessment a = assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED,
+                Optional.of(new RiskAssessor.AccountState(snapshot, NOW, dec("10000"), Optional.empty())), BTCUSD, NOW);
+        assertThat(a.canTrade()).isEqualTo(canTrade);
+        assertThat(a.riskLevel()).isEqualTo(level);
+        if (!canTrade && equity.equals("9500")) {
+            assertThat(a.reasons()).contains("drawdown 5% from the high of 10000 USD has reached the 5% limit");
+        }
+    }
+
+    @ParameterizedTest(name = "snapshot {0} s old -> can trade {1}")
+    @CsvSource({"120, true", "121, false"})
+    void aSnapshotTooOldToTrustIsRefused(long ageSeconds, boolean canTrade) {
+        AccountSnapshot snapshot = account(wallets("10000", "0"), List.of(), summary("10000", null, null));
+        Assessment a = assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(new RiskAssessor.AccountState(
+                snapshot, NOW.minusSeconds(ageSeconds), dec("10000"), Optional.empty())), BTCUSD, NOW);
+        assertThat(a.canTrade()).isEqualTo(canTrade);
+        if (!canTrade) {
+            assertThat(a.riskLevel()).isEqualTo(RiskLevel.HIGH);
+            assertThat(a.reasons()).contains("account snapshot is 121 s old, more than the 120 s it can be trusted for");
+        }
+    }
+
+    @Test
+    void noSnapshotOrTheKillSwitchRefuses() {
+        Assessment none = assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.empty(), BTCUSD, NOW);
+        assertThat(none.canTrade()).isFalse();
+        assertThat(none.riskLevel()).isEqualTo(RiskLevel.HIGH);
+        assertThat(none.reasons()).containsExactly("no account snapshot yet: balances and positions are unknown");
+
+        AccountSnapshot snapshot = account(wallets("10000", "0"), List.of(), summary("10000", null, null));
+        Assessment killed = assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(new RiskAssessor.AccountState(
+                snapshot, NOW, dec("10000"), Optional.of("drawdown 6% reached the 5% limit"))), BTCUSD, NOW);
+        assertThat(killed.canTrade()).isFalse();
+        assertThat(killed.reasons().get(0)).startsWith("kill switch is on (drawdown 6% reached the 5% limit)");
+    }
+
+    @Test
+    void threeWarningsMakeItHighEvenWhenTradable() {
+        List<Position> two = List.of(position("tETHUSD", "0.1"), position("tLTCUSD", "1"));
+        AccountSnapshot snapshot = account(wallets("10000", "0"), two, summary("9700", "2.5", "2.0"));
+        Assessment a = assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED,
+                Optional.of(new RiskAssessor.AccountState(snapshot, NOW, dec("10000"), Optional.empty())), BTCUSD, NOW);
+        assertThat(a.canTrade()).isTrue();
+        assertThat(a.riskLevel()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    private Assessment assess(Side side, AccountSnapshot snapshot) {
+        return assessor.assess("tBTCUSD", side, PRICE, SEED, Optional.of(state(snapshot)), BTCUSD, NOW);
+    }
+
+    private static RiskAssessor.AccountState state(AccountSnapshot snapshot) {
+        return new RiskAssessor.AccountState(snapshot, NOW, snapshot.summary().totalBalanceUsd(), Optional.empty());
+    }
+
+    private static AccountSnapshot account(List<Wallet> wallets, List<Position> positions, AccountSummary summary) {
+        return new AccountSnapshot("paper", NOW.toEpochMilli(), wallets, positions,
+                new MarginInfo(null, null, dec("0"), dec("0"), null), summary);
+    }
+
+    private static List<Wallet> wallets(String usd, String btc) {
+        return List.of(new Wallet("exchange", "USD", dec(usd), dec("0"), dec(usd)),
+                new Wallet("exchange", "BTC", dec(btc), dec("0"), dec(btc)));
+    }
+
+    private static AccountSummary summary(String equity, String leverage, String marginLevel) {
+        return new AccountSummary(dec(equity), dec("0"), dec("0"), leverage == null ? null : dec(leverage),
+                marginLevel == null ? null : dec(marginLevel), "HEALTHY", 0, dec("0"));
+    }
+
+    private static Position position(String symbol, String amount) {
+        return new Position(1L, symbol, "ACTIVE", dec(amount), dec("100"), null, null, null, null);
+    }
+
+    private static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+}
