@@ -43,8 +43,8 @@ public interface RiskConfig {
     String account();
 
     /**
-     * What each pair allows, by symbol: the minimum order size and the decimals of an amount. A symbol without an entry is
-     * not traded. Bitfinex publishes minimums in {@code conf/pub:info:pair}.
+     * Overrides of what the exchange publishes for a pair ({@code conf/pub:info:pair}): a stricter minimum order size, or
+     * fewer amount decimals. Used as they are while the exchange cannot be reached.
      */
     java.util.Map<String, PairSettings> pairs();
 
