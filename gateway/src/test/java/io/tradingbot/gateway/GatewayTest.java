@@ -6,6 +6,6 @@ import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.kafka.testkit.ServiceContract;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 class GatewayTest extends ServiceContract {
 }

@@ -2,14 +2,65 @@ package io.tradingbot.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The gateway settings, under {@code gateway.*}: where the services it fronts answer. */
+/** The gateway settings, under {@code gateway.*}: auth, and where the services it fronts answer. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
+    Auth auth();
+
     Services services();
+
+    /** The strategy a session runs unless its start names another. */
+    @WithDefault("rsi-ema")
+    String defaultStrategy();
+
+    /** The strategies a session may name (strategy-service's built-in ones). */
+    @WithDefault("rsi-ema,ema-crossover,macd,bollinger")
+    List<String> strategies();
+
+    interface Auth {
+        /** {@code AUTH_REQUIRED}: when false, every endpoint is open (local development only; a loud warning at start). */
+        @WithDefault("true")
+        boolean required();
+
+        /** How long a token issued by {@code POST /api/v2/auth/ws-token} is valid. */
+        @WithDefault("PT1H")
+        Duration tokenTtl();
+
+        /** The {@code iss} of issued tokens, checked on every request. */
+        @WithDefault("tradingbot-gateway")
+        String issuer();
+
+        /** {@code TRADINGBOT_ADMIN_PASSWORD}: when set, a user {@code admin} with the trader and viewer roles. */
+        Optional<String> adminPassword();
+
+        /** Users by name: a bcrypt password hash and roles ({@code viewer}, {@code trader}). */
+        Map<String, User> users();
+
+        /** Failed logins from one client address allowed per window before it gets 429. */
+        @WithDefault("5")
+        @Min(1)
+        int maxFailures();
+
+        @WithDefault("PT1M")
+        Duration failureWindow();
+    }
+
+    interface User {
+        /** A bcrypt hash ({@code $2a$...}); a plain password is never configured. */
+        String passwordHash();
+
+        @WithDefault("viewer")
+        List<String> roles();
+    }
 
     interface Services {
         @WithDefault("http://localhost:8081")

@@ -4,11 +4,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.events.Signal;
-import io.tradingbot.events.TradingSession;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.risk.config.RiskConfig;
 import io.tradingbot.risk.service.RiskService;
-import io.tradingbot.risk.service.SessionRegistry;
+import io.tradingbot.support.messaging.TradingSessions;
 import io.tradingbot.support.messaging.IncomingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
@@ -28,15 +27,14 @@ public class RiskConsumers {
     private static final Logger LOG = Logger.getLogger(RiskConsumers.class);
     private static final EventDeserializer<Signal> SIGNALS = new EventDeserializer<>(Signal.class);
     private static final EventDeserializer<AccountSnapshot> SNAPSHOTS = new EventDeserializer<>(AccountSnapshot.class);
-    private static final EventDeserializer<TradingSession> SESSIONS = new EventDeserializer<>(TradingSession.class);
 
     private final RiskService risk;
-    private final SessionRegistry sessions;
+    private final TradingSessions sessions;
     private final RiskPublisher publisher;
     private final StateRestorer restorer;
     private final RiskConfig config;
 
-    public RiskConsumers(RiskService risk, SessionRegistry sessions, RiskPublisher publisher, StateRestorer restorer,
+    public RiskConsumers(RiskService risk, TradingSessions sessions, RiskPublisher publisher, StateRestorer restorer,
             RiskConfig config) {
         this.risk = risk;
         this.sessions = sessions;
@@ -90,19 +88,6 @@ public class RiskConsumers {
 
     @Incoming("sessions")
     public CompletionStage<Void> onSession(Message<byte[]> message) {
-        if (message.getPayload() == null) {
-            String symbol = IncomingEvents.key(message);
-            if (symbol != null) {
-                sessions.remove(symbol);
-            }
-            return message.ack();
-        }
-        try {
-            sessions.apply(IncomingEvents.decode(message, SESSIONS));
-            return message.ack();
-        } catch (SerializationException e) {
-            LOG.warnf("Dead-lettering an unreadable session: %s", e.getMessage());
-            return message.nack(e);
-        }
+        return sessions.consume(message);
     }
 }

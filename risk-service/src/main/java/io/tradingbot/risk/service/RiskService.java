@@ -1,5 +1,6 @@
 package io.tradingbot.risk.service;
 
+import io.tradingbot.support.messaging.TradingSessions;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.RiskLimits;
 import io.tradingbot.events.RiskState;
@@ -34,7 +35,7 @@ public class RiskService {
     private final RiskConfig config;
     private final LimitsStore limits;
     private final RiskStateStore account;
-    private final SessionRegistry sessions;
+    private final TradingSessions sessions;
     private final JudgedSignals judged;
     private final PairCatalog pairs;
     private final RiskPublisher publisher;
@@ -47,7 +48,7 @@ public class RiskService {
         }
     };
 
-    public RiskService(RiskConfig config, LimitsStore limits, RiskStateStore account, SessionRegistry sessions,
+    public RiskService(RiskConfig config, LimitsStore limits, RiskStateStore account, TradingSessions sessions,
             JudgedSignals judged, PairCatalog pairs, RiskPublisher publisher) {
         this.config = config;
         this.limits = limits;

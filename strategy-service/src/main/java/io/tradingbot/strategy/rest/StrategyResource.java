@@ -3,7 +3,7 @@ package io.tradingbot.strategy.rest;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.TradingSession;
 import io.tradingbot.strategy.engine.StrategyCatalog;
-import io.tradingbot.strategy.service.SessionRegistry;
+import io.tradingbot.support.messaging.TradingSessions;
 import io.tradingbot.strategy.service.SignalService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,9 +23,9 @@ import java.util.Optional;
 public class StrategyResource {
     private final SignalService signals;
     private final StrategyCatalog catalog;
-    private final SessionRegistry sessions;
+    private final TradingSessions sessions;
 
-    public StrategyResource(SignalService signals, StrategyCatalog catalog, SessionRegistry sessions) {
+    public StrategyResource(SignalService signals, StrategyCatalog catalog, TradingSessions sessions) {
         this.signals = signals;
         this.catalog = catalog;
         this.sessions = sessions;

@@ -1,5 +1,6 @@
 package io.tradingbot.strategy.service;
 
+import io.tradingbot.support.messaging.TradingSessions;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.Symbols;
@@ -28,13 +29,13 @@ public class SignalService {
 
     private final StrategyConfig config;
     private final StrategySelector selector;
-    private final SessionRegistry sessions;
+    private final TradingSessions sessions;
     private final Warmup warmup;
     private final Clock clock;
     private final Map<String, CandleSeries> series = new ConcurrentHashMap<>();
     private final Map<String, Instant> warmedAt = new ConcurrentHashMap<>();
 
-    public SignalService(StrategyConfig config, StrategySelector selector, SessionRegistry sessions, Warmup warmup) {
+    public SignalService(StrategyConfig config, StrategySelector selector, TradingSessions sessions, Warmup warmup) {
         this.config = config;
         this.selector = selector;
         this.sessions = sessions;
@@ -67,7 +68,13 @@ public class SignalService {
                     candle.timeframe(), candle.mts(), delay);
             return Optional.empty();
         }
-        return Optional.of(evaluate(candles, Optional.ofNullable(session.get().strategy())));
+        try {
+            return Optional.of(evaluate(candles, Optional.ofNullable(session.get().strategy())));
+        } catch (IllegalArgumentException e) {
+            // A session naming a strategy this instance does not have: say so, and keep the candle stream flowing.
+            LOG.errorf("Cannot evaluate %s for its session: %s", candle.symbol(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Evaluates the newest data now (the on-demand path); the timeframe defaults to the configured one. */
