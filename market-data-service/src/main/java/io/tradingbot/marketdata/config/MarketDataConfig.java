@@ -2,6 +2,8 @@ package io.tradingbot.marketdata.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 
@@ -25,4 +27,13 @@ public interface MarketDataConfig {
     /** Readiness turns DOWN when the newest tick of an active symbol is older than this. */
     @WithDefault("PT2M")
     Duration maxFeedAge();
+
+    /**
+     * Candles read over REST per (symbol, timeframe) when a feed starts and kept in memory for
+     * {@code GET /market/{symbol}/candles}; larger requests are answered from the exchange.
+     */
+    @WithDefault("1000")
+    @Min(10)
+    @Max(10000)
+    int historySize();
 }

@@ -1,0 +1,37 @@
+package io.tradingbot.marketdata.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How old the feed of each watched symbol is: the time since its last ticker or candle, or since it started to be
+ * watched when nothing has arrived yet (a feed gets that long to deliver its first data).
+ */
+@ApplicationScoped
+public class FeedHealth {
+    private final Map<String, Long> lastData = new ConcurrentHashMap<>();
+
+    void watching(String symbol) {
+        lastData.putIfAbsent(symbol, System.nanoTime());
+    }
+
+    void stopped(String symbol) {
+        lastData.remove(symbol);
+    }
+
+    void seen(String symbol) {
+        lastData.computeIfPresent(symbol, (s, old) -> System.nanoTime());
+    }
+
+    /** Age of every watched symbol's feed, by symbol. */
+    public Map<String, Duration> ages() {
+        long now = System.nanoTime();
+        Map<String, Duration> ages = new TreeMap<>();
+        lastData.forEach((symbol, at) -> ages.put(symbol, Duration.ofNanos(now - at)));
+        return ages;
+    }
+}
