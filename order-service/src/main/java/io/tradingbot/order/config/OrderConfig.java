@@ -9,11 +9,30 @@ import java.time.Duration;
 @ConfigMapping(prefix = "order")
 public interface OrderConfig {
 
-    /** How long a submit may take before the order is looked up by cid instead of being sent again. */
-    @WithDefault("PT10S")
-    Duration submitTimeout();
+    /** The account name this process trades for; the key of account-wide records on {@code exchange.private.v1}. */
+    @WithDefault("paper")
+    String account();
+
+    /**
+     * After a submit whose answer was lost (timeout, 5xx, 429), how long the order is looked up by cid before the
+     * outcome is reported as unknown. Nothing is sent again while the exchange cannot say whether it has the order.
+     */
+    @WithDefault("PT2M")
+    Duration lookupTimeout();
+
+    /** Pause between two look-ups of a lost submit. */
+    @WithDefault("PT1S")
+    Duration lookupBackoff();
+
+    /** Place the OCO exit (take profit with the stop loss as its twin) once an entry has filled. */
+    @WithDefault("true")
+    boolean exitOrders();
 
     /** Ask Bitfinex to cancel every open order when this service's authenticated socket drops (dead-man switch). */
     @WithDefault("true")
     boolean deadManSwitch();
+
+    /** Refuse to start when the API key lacks the {@code orders} write permission. */
+    @WithDefault("true")
+    boolean checkPermissions();
 }

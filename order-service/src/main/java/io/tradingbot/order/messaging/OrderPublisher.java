@@ -1,0 +1,58 @@
+package io.tradingbot.order.messaging;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tradingbot.events.ExchangePrivateEvent;
+import io.tradingbot.events.OrderEvent;
+import io.tradingbot.events.TradeResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * What order-service writes: the order lifecycle, the exchange's private events as received, and trade results. Created
+ * at start on the main thread, not lazily by the socket's first event.
+ */
+@Startup
+@ApplicationScoped
+public class OrderPublisher {
+    private static final Logger LOG = Logger.getLogger(OrderPublisher.class);
+
+    private final MutinyEmitter<OrderEvent> orders;
+    private final MutinyEmitter<ExchangePrivateEvent> privateEvents;
+    private final MutinyEmitter<TradeResult> results;
+
+    public OrderPublisher(@Channel("orders-out") MutinyEmitter<OrderEvent> orders,
+            @Channel("private-out") MutinyEmitter<ExchangePrivateEvent> privateEvents,
+            @Channel("results-out") MutinyEmitter<TradeResult> results) {
+        this.orders = orders;
+        this.privateEvents = privateEvents;
+        this.results = results;
+    }
+
+    public void order(OrderEvent event) {
+        send(orders, event.symbol(), event, "order event");
+    }
+
+    public void privateEvent(ExchangePrivateEvent event) {
+        send(privateEvents, event.symbol() != null ? event.symbol() : event.account(), event, "private event");
+    }
+
+    /** Completes once the broker has the result, so a verdict is acknowledged only after its result is stored. */
+    public Uni<Void> result(TradeResult result) {
+        return results.sendMessage(keyed(result.symbol(), result));
+    }
+
+    // Events follow the exchange's stream: a failed send is logged, never allowed to stall the socket's thread.
+    private static <T> void send(MutinyEmitter<T> emitter, String key, T value, String what) {
+        emitter.sendMessage(keyed(key, value)).subscribe().with(ok -> {
+        }, failure -> LOG.warnf("could not publish %s for %s: %s", what, key, failure.getMessage()));
+    }
+
+    private static <T> Message<T> keyed(String key, T value) {
+        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+    }
+}

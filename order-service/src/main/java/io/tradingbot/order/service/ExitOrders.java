@@ -1,0 +1,115 @@
+package io.tradingbot.order.service;
+
+import io.tradingbot.bitfinex.error.BitfinexException;
+import io.tradingbot.bitfinex.model.AccountTrade;
+import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.bitfinex.model.OrderRequest;
+import io.tradingbot.bitfinex.model.OrderType;
+import io.tradingbot.bitfinex.model.SubmittedOrder;
+import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.events.OrderEvent;
+import io.tradingbot.events.OrderStatus;
+import io.tradingbot.events.SignalType;
+import io.tradingbot.events.TradeResult;
+import io.tradingbot.order.messaging.OrderPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stop loss and take profit as Bitfinex does them: once the entry has filled, one OCO order on the other side — a LIMIT
+ * at the take profit whose twin is a stop at the stop loss ({@code price_oco_stop}, flag 16384); whichever triggers first
+ * cancels the other. A margin entry gets a reduce-only exit (flag 1024). Reduce-only does not apply to exchange (spot)
+ * orders on Bitfinex, so a spot entry gets an EXCHANGE LIMIT OCO of the amount actually received (the buy's fee is
+ * charged in the bought currency).
+ */
+@ApplicationScoped
+public class ExitOrders {
+    private static final Logger LOG = Logger.getLogger(ExitOrders.class);
+
+    private final BitfinexRestClient rest;
+    private final CidLookup lookup;
+    private final OrderPublisher publisher;
+
+    public ExitOrders(BitfinexRestClient rest, CidLookup lookup, OrderPublisher publisher) {
+        this.rest = rest;
+        this.lookup = lookup;
+        this.publisher = publisher;
+    }
+
+    /** Places the exit of a filled entry once; returns the exit's orders (both OCO legs) as the exchange knows them. */
+    public List<Order> place(ExitPlan verdict, Order entry) {
+        long cid = VerdictCids.exit(verdict.verdictId());
+        SignalType signal = entry.amountOrig().signum() > 0 ? SignalType.BUY : SignalType.SELL;
+        try {
+            List<Order> existing = lookup.find(verdict.symbol(), cid, verdict.day());
+            if (!existing.isEmpty()) {
+                LOG.infof("exit of verdict %s is already on the exchange (cid %d): not placed again", verdict.verdictId(), cid);
+                return existing;
+            }
+            boolean spot = entry.type() != null && entry.type().startsWith("EXCHANGE");
+            BigDecimal size = received(entry, spot);
+            BigDecimal amount = entry.amountOrig().signum() > 0 ? size.negate() : size;
+            OrderRequest.Builder request = OrderRequest.builder(spot ? OrderType.EXCHANGE_LIMIT : OrderType.LIMIT,
+                    verdict.symbol(), amount).price(verdict.takeProfit()).oco(verdict.stopLoss()).cid(cid)
+                    .meta(Map.of(ExitPlan.VERDICT_ID, verdict.verdictId(), ExitPlan.ROLE, "exit"));
+            if (!spot) {
+                request.reduceOnly();
+            }
+            SubmittedOrder placed = rest.submitOrder(request.build());
+            LOG.infof("exit of verdict %s placed: %s %s take profit %s, stop loss %s (cid %d)", verdict.verdictId(),
+                    spot ? "EXCHANGE LIMIT" : "LIMIT reduce-only", amount.toPlainString(),
+                    verdict.takeProfit().toPlainString(), verdict.stopLoss().toPlainString(), cid);
+            publisher.result(new TradeResult(verdict.verdictId(), verdict.symbol(), signal, true, "exit placed: "
+                    + amount.toPlainString() + " at take profit " + verdict.takeProfit().toPlainString()
+                    + " or stop loss " + verdict.stopLoss().toPlainString(), event(placed.order(), cid, verdict),
+                    Instant.now())).subscribe().with(ok -> {
+                    }, f -> LOG.warnf("exit result of %s not published: %s", verdict.verdictId(), f.getMessage()));
+            return placed.orders();
+        } catch (BitfinexException | IllegalArgumentException e) {
+            LOG.warnf("exit of verdict %s not placed: %s", verdict.verdictId(), e.getMessage());
+            publisher.result(new TradeResult(verdict.verdictId(), verdict.symbol(), signal, false,
+                    "exit not placed: " + e.getMessage(), null, Instant.now())).subscribe().with(ok -> {
+                    }, f -> LOG.warnf("exit result of %s not published: %s", verdict.verdictId(), f.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** What the entry left in the account: a spot buy pays its fee in the bought currency. */
+    private BigDecimal received(Order entry, boolean spot) {
+        BigDecimal filled = entry.filledAmount() != null && entry.filledAmount().signum() != 0 ? entry.filledAmount().abs()
+                : entry.amountOrig().abs();
+        if (!spot || entry.amountOrig().signum() < 0) {
+            return filled;
+        }
+        String base = baseCurrency(entry.symbol());
+        BigDecimal fees = BigDecimal.ZERO;
+        for (AccountTrade trade : rest.orderTrades(entry.symbol(), entry.id())) {
+            if (trade.fee() != null && base.equals(trade.feeCurrency())) {
+                fees = fees.add(trade.fee()); // negative: a charge
+            }
+        }
+        return filled.add(fees.min(BigDecimal.ZERO));
+    }
+
+    /** {@code tBTCUSD} → BTC, {@code tTESTBTC:TESTUSD} → TESTBTC. */
+    static String baseCurrency(String symbol) {
+        String pair = symbol.startsWith("t") ? symbol.substring(1) : symbol;
+        int colon = pair.indexOf(':');
+        return colon >= 0 ? pair.substring(0, colon) : pair.substring(0, Math.min(3, pair.length()));
+    }
+
+    private static OrderEvent event(Order order, long cid, ExitPlan verdict) {
+        if (order == null || order.amountOrig() == null || order.amountOrig().signum() == 0) {
+            return null;
+        }
+        OrderStatus status = OrderLifecycle.status(order);
+        return new OrderEvent(cid, order.id(), verdict.symbol(), status == null ? OrderStatus.ACCEPTED : status, order.type(),
+                order.amountOrig(), order.amount(), order.price(), order.priceAvg(), null, verdict.verdictId(),
+                System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,66 @@
+package io.tradingbot.order.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.events.RiskVerdict;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The exit an entry order is to get once it fills. It travels in the entry's meta too ({@code verdict_id},
+ * {@code role}, {@code take_profit}, {@code stop_loss}), so that an entry placed by an earlier instance of this service
+ * still gets its exit when it fills after a restart.
+ */
+public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, BigDecimal stopLoss, LocalDate day) {
+
+    static final String VERDICT_ID = "verdict_id";
+    static final String ROLE = "role";
+    static final String ENTRY = "entry";
+    static final String TAKE_PROFIT = "take_profit";
+    static final String STOP_LOSS = "stop_loss";
+
+    /** The plan of a verdict; empty without both a take profit and a stop loss. */
+    static Optional<ExitPlan> of(RiskVerdict verdict) {
+        if (verdict.takeProfit() == null || verdict.stopLoss() == null || verdict.takeProfit().signum() == 0
+                || verdict.stopLoss().signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExitPlan(verdict.id(), verdict.symbol(), verdict.takeProfit(), verdict.stopLoss(),
+                verdict.createdAt().atZone(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    /** The plan an entry order carries in its meta, if it is an entry with both prices. */
+    static Optional<ExitPlan> of(Order entry) {
+        JsonNode meta = entry.meta();
+        if (meta == null || !ENTRY.equals(meta.path(ROLE).asText()) || !meta.hasNonNull(VERDICT_ID)
+                || !meta.hasNonNull(TAKE_PROFIT) || !meta.hasNonNull(STOP_LOSS)) {
+            return Optional.empty();
+        }
+        try {
+            long created = entry.mtsCreate() != null ? entry.mtsCreate() : System.currentTimeMillis();
+            return Optional.of(new ExitPlan(meta.get(VERDICT_ID).asText(), entry.symbol(),
+                    new BigDecimal(meta.get(TAKE_PROFIT).asText()), new BigDecimal(meta.get(STOP_LOSS).asText()),
+                    Instant.ofEpochMilli(created).atZone(ZoneOffset.UTC).toLocalDate()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The meta of an entry order placed for {@code verdict}. */
+    static Map<String, Object> entryMeta(RiskVerdict verdict) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put(VERDICT_ID, verdict.id());
+        meta.put(ROLE, ENTRY);
+        of(verdict).ifPresent(plan -> {
+            meta.put(TAKE_PROFIT, plan.takeProfit().toPlainString());
+            meta.put(STOP_LOSS, plan.stopLoss().toPlainString());
+        });
+        return meta;
+    }
+}

@@ -1,0 +1,186 @@
+package io.tradingbot.order.service;
+
+import io.tradingbot.bitfinex.error.BitfinexException;
+import io.tradingbot.bitfinex.error.RateLimitException;
+import io.tradingbot.bitfinex.error.ServerErrorException;
+import io.tradingbot.bitfinex.error.TransportException;
+import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.bitfinex.model.OrderRequest;
+import io.tradingbot.bitfinex.model.OrderType;
+import io.tradingbot.bitfinex.model.SubmittedOrder;
+import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.events.OrderEvent;
+import io.tradingbot.events.RiskVerdict;
+import io.tradingbot.events.Side;
+import io.tradingbot.events.SignalType;
+import io.tradingbot.events.TradeResult;
+import io.tradingbot.order.config.OrderConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a verdict into exactly one order. The cid comes from the verdict id, and the exchange is asked for it before
+ * anything is sent: a redelivered verdict, or one processed again after a restart between submit and offset commit,
+ * finds the order it already became. A submit whose answer is lost is looked up by cid — never resent while the
+ * exchange cannot say whether it has it. An exchange rejection is a failed result with the exchange's words, not retried.
+ */
+@ApplicationScoped
+public class OrderExecutor {
+    private static final Logger LOG = Logger.getLogger(OrderExecutor.class);
+
+    private final BitfinexRestClient rest;
+    private final CidLookup lookup;
+    private final OrderLifecycle lifecycle;
+    private final OrderConfig config;
+    private final Event<OrderSubmitting> submitting;
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+
+    public OrderExecutor(BitfinexRestClient rest, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
+            Event<OrderSubmitting> submitting) {
+        this.rest = rest;
+        this.lookup = lookup;
+        this.lifecycle = lifecycle;
+        this.config = config;
+        this.submitting = submitting;
+    }
+
+    /** Acts on a verdict; the result says what came of it (the caller publishes it). */
+    public TradeResult execute(RiskVerdict verdict) {
+        if (!verdict.approved()) {
+            return result(verdict, false, "not traded: risk-service rejected the verdict"
+                    + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())), null);
+        }
+        long cid = VerdictCids.entry(verdict.id());
+        // One verdict at a time: the Kafka consumer and POST /orders may hold the same one.
+        synchronized (locks.computeIfAbsent(cid, k -> new Object())) {
+            return place(verdict, cid);
+        }
+    }
+
+    private TradeResult place(RiskVerdict verdict, long cid) {
+        OrderRequest request;
+        try {
+            request = request(verdict, cid);
+        } catch (IllegalArgumentException e) {
+            return result(verdict, false, "not traded: " + e.getMessage(), null);
+        }
+        lifecycle.expect(cid, verdict, false);
+        List<Order> existing;
+        try {
+            existing = lookup.find(verdict, cid);
+        } catch (BitfinexException e) {
+            return result(verdict, false, "not traded: the exchange could not be asked whether order cid " + cid
+                    + " already exists (" + e.getMessage() + "); nothing was sent", null);
+        }
+        if (!existing.isEmpty()) {
+            Order order = existing.get(0);
+            existing.forEach(lifecycle::observe);
+            LOG.infof("verdict %s is already order %d (cid %d): not sent again", verdict.id(), order.id(), cid);
+            return result(verdict, true, "already placed as order " + order.id() + " (cid " + cid + "); not sent again",
+                    lifecycle.toEvent(order).orElse(null));
+        }
+        lifecycle.submitted(cid, verdict, request.type().wireName(), request.amount(), request.price());
+        submitting.fire(new OrderSubmitting(cid, verdict.id()));
+        try {
+            SubmittedOrder submitted = submitOnce(request, verdict);
+            Order order = submitted.order();
+            submitted.orders().forEach(lifecycle::observe);
+            LOG.infof("verdict %s placed: %s %s %s (order %s, cid %d%s)", verdict.id(), request.type().wireName(),
+                    verdict.symbol(), request.amount().toPlainString(), order == null ? "?" : order.id(), cid,
+                    submitted.recoveredByLookup() ? ", found by cid after a lost answer" : "");
+            return result(verdict, true, "order placed: " + request.type().wireName() + " " + request.amount().toPlainString()
+                    + " " + verdict.symbol() + (submitted.recoveredByLookup() ? " (answer lost; found by cid " + cid + ")" : ""),
+                    order == null ? null : lifecycle.toEvent(order).orElse(null));
+        } catch (OutcomeUnknown e) {
+            LOG.errorf("verdict %s: %s", verdict.id(), e.getMessage());
+            return result(verdict, false, e.getMessage(), null);
+        } catch (BitfinexException e) {
+            String reason = e.getMessage();
+            LOG.warnf("verdict %s refused by the exchange: %s", verdict.id(), reason);
+            lifecycle.rejected(cid, verdict, request.type().wireName(), request.amount(), request.price(), reason);
+            return result(verdict, false, "rejected by the exchange: " + reason, null);
+        }
+    }
+
+    private SubmittedOrder submitOnce(OrderRequest request, RiskVerdict verdict) {
+        long cid = request.cid();
+        long deadline = System.nanoTime() + config.lookupTimeout().toNanos();
+        RuntimeException lost;
+        try {
+            return rest.submitOrder(request);
+        } catch (RateLimitException | ServerErrorException | TransportException e) {
+            lost = e; // the client looked once and did not find it, or could not look
+        }
+        int notFound = 0;
+        while (true) {
+            pause(config.lookupBackoff());
+            try {
+                List<Order> found = lookup.find(verdict, cid);
+                if (!found.isEmpty()) {
+                    LOG.infof("lost submit of cid %d found on the exchange: not sent again", cid);
+                    return new SubmittedOrder(cid, found, null, true);
+                }
+                // Two answers, a backoff apart, that the exchange has no such order: the submit never arrived.
+                if (++notFound >= 2) {
+                    LOG.warnf("submit of cid %d never reached the exchange (%s); sending it once more with the same cid",
+                            cid, lost.getMessage());
+                    return rest.submitOrder(request);
+                }
+            } catch (RateLimitException | ServerErrorException | TransportException e) {
+                notFound = 0;
+                if (System.nanoTime() > deadline) {
+                    throw new OutcomeUnknown("not confirmed: the submit of order cid " + cid + " got no answer ("
+                            + lost.getMessage() + ") and the exchange could not be asked for it within "
+                            + config.lookupTimeout() + "; it was not resent, and it will be reported if the exchange shows it");
+                }
+            }
+        }
+    }
+
+    private static void pause(java.time.Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutcomeUnknown("interrupted while looking up a lost submit");
+        }
+    }
+
+    static OrderRequest request(RiskVerdict verdict, long cid) {
+        OrderType type;
+        try {
+            type = OrderType.fromWire(verdict.orderType());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("order type '" + verdict.orderType() + "' is not a Bitfinex order type");
+        }
+        BigDecimal amount = verdict.side() == Side.BUY ? verdict.amount() : verdict.amount().negate();
+        OrderRequest.Builder builder = OrderRequest.builder(type, verdict.symbol(), amount).cid(cid)
+                .meta(ExitPlan.entryMeta(verdict));
+        if (!type.isMarket()) {
+            if (verdict.price() == null || verdict.price().signum() <= 0) {
+                throw new IllegalArgumentException(type.wireName() + " needs a price and the verdict has none");
+            }
+            builder.price(verdict.price());
+        }
+        return builder.build();
+    }
+
+    private static TradeResult result(RiskVerdict verdict, boolean success, String message, OrderEvent order) {
+        SignalType signal = verdict.side() == Side.BUY ? SignalType.BUY : SignalType.SELL;
+        return new TradeResult(verdict.id(), verdict.symbol(), signal, success, message, order, Instant.now());
+    }
+
+    /** A submit whose fate the exchange could not tell within the look-up time. */
+    static final class OutcomeUnknown extends RuntimeException {
+        OutcomeUnknown(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.tradingbot.order.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
+import io.tradingbot.bitfinex.error.BitfinexException;
+import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.bitfinex.rest.HistoryQuery;
+import io.tradingbot.events.OrderEvent;
+import io.tradingbot.events.OrderStatus;
+import io.tradingbot.events.RiskVerdict;
+import io.tradingbot.order.config.OrderConfig;
+import io.tradingbot.order.messaging.OrderPublisher;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The normalized lifecycle on {@code orders.events.v1}. Every view of an order — the submit's answer, a look-up by cid,
+ * the socket's on/ou/oc, the os snapshot after a reconnect, the history read at resync — goes through {@link #observe},
+ * which publishes a step only when it is news: never backwards (an {@code on} arriving after the fill is ignored) and
+ * never the same state twice. That is what keeps a socket drop from losing or doubling an event.
+ */
+@Startup // ready before the socket's first snapshot, not created lazily on the socket's thread
+@ApplicationScoped
+public class OrderLifecycle {
+    private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
+    private static final int REMEMBERED = 10_000;
+
+    /** What order-service meant an order for. */
+    public record Intent(RiskVerdict verdict, boolean exit) {
+    }
+
+    private record Published(OrderStatus status, BigDecimal remaining, BigDecimal price, String symbol) {
+    }
+
+    private final Map<Long, Intent> intents = new ConcurrentHashMap<>();
+    private final Set<String> exitsStarted = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Published> published = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Published> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    // Exits and resync read the exchange over REST; never on the socket's thread.
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "order-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final OrderPublisher publisher;
+    private final ExitOrders exits;
+    private final BitfinexRestClient rest;
+    private final OrderConfig config;
+
+    public OrderLifecycle(OrderPublisher publisher, ExitOrders exits, BitfinexRestClient rest, OrderConfig config) {
+        this.publisher = publisher;
+        this.exits = exits;
+        this.rest = rest;
+        this.config = config;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    public void expect(long cid, RiskVerdict verdict, boolean exit) {
+        intents.put(cid, new Intent(verdict, exit));
+    }
+
+    public Optional<Intent> intent(long cid) {
+        return Optional.ofNullable(intents.get(cid));
+    }
+
+    /** The verdict an order was placed for: known by cid, or read back from the order's meta after a restart. */
+    public String verdictId(Order order) {
+        if (order.cid() != null && intents.containsKey(order.cid())) {
+            return intents.get(order.cid()).verdict().id();
+        }
+        JsonNode meta = order.meta();
+        return meta != null && meta.hasNonNull("verdict_id") ? meta.get("verdict_id").asText() : null;
+    }
+
+    /** Publishes {@code SUBMITTED} before an order is sent. */
+    public void submitted(long cid, RiskVerdict verdict, String orderType, BigDecimal amount, BigDecimal price) {
+        publisher.order(new OrderEvent(cid, null, verdict.symbol(), OrderStatus.SUBMITTED, orderType, amount, amount, price,
+                null, null, verdict.id(), System.currentTimeMillis()));
+    }
+
+    /** Publishes {@code REJECTED} with the exchange's words for an order that never reached the book. */
+    public void rejected(long cid, RiskVerdict verdict, String orderType, BigDecimal amount, BigDecimal price,
+            String reason) {
+        publisher.order(new OrderEvent(cid, null, verdict.symbol(), OrderStatus.REJECTED, orderType, amount, amount, price,
+                null, reason, verdict.id(), System.currentTimeMillis()));
+    }
+
+    /** The order's state as an event (for trade results), whether or not it is news. */
+    public Optional<OrderEvent> toEvent(Order order) {
+        OrderStatus status = status(order);
+        if (status == null || order.amountOrig() == null || order.amountOrig().signum() == 0 || order.symbol() == null
+                || order.type() == null) {
+            return Optional.empty();
+        }
+        String reason = status == OrderStatus.CANCELLED || status == OrderStatus.REJECTED ? order.status() : null;
+        long mts = order.mtsUpdate() != null ? order.mtsUpdate() : System.currentTimeMillis();
+        return Optional.of(new OrderEvent(order.cid() == null ? 0 : order.cid(), order.id(), order.symbol(), status,
+                order.type(), order.amountOrig(), order.amount(), order.price(), order.priceAvg(), reason,
+                verdictId(order), mts));
+    }
+
+    /** Publishes the order's state if it is news; places the exit once an entry has filled. */
+    public void observe(Order order) {
+        Optional<OrderEvent> event = toEvent(order);
+        if (event.isEmpty() || order.id() == null) {
+            return;
+        }
+        OrderEvent e = event.get();
+        synchronized (published) {
+            Published last = published.get(order.id());
+            if (last != null && (last.status().isFinal() || rank(e.status()) < rank(last.status())
+                    || last.status() == e.status() && same(last.remaining(), e.amountRemaining())
+                    && same(last.price(), e.price()))) {
+                return;
+            }
+            published.put(order.id(), new Published(e.status(), e.amountRemaining(), e.price(), e.symbol()));
+        }
+        LOG.debugf("order %s (cid %s) %s", order.id(), (Object) e.cid(), e.status());
+        publisher.order(e);
+        if (e.status() == OrderStatus.FILLED && config.exitOrders()) {
+            Intent intent = order.cid() == null ? null : intents.get(order.cid());
+            // Known from this process's verdict, or (placed before a restart) from the entry's meta.
+            Optional<ExitPlan> plan = intent != null ? (intent.exit() ? Optional.empty() : ExitPlan.of(intent.verdict()))
+                    : ExitPlan.of(order);
+            plan.filter(p -> exitsStarted.add(p.verdictId()))
+                    .ifPresent(p -> background.submit(() -> exits.place(p, order).forEach(this::observe)));
+        }
+    }
+
+    /**
+     * After a (re-)authentication: the snapshot's orders are observed, and every order last seen open but absent from
+     * the snapshot closed while the socket was down; its final state is read from the order history.
+     */
+    public void resync(List<Order> snapshot) {
+        snapshot.forEach(this::observe);
+        Set<Long> active = new HashSet<>();
+        snapshot.forEach(o -> active.add(o.id()));
+        Map<Long, String> missing = new LinkedHashMap<>();
+        synchronized (published) {
+            published.forEach((id, p) -> {
+                if (!p.status().isFinal() && !active.contains(id)) {
+                    missing.put(id, p.symbol());
+                }
+            });
+        }
+        if (!missing.isEmpty()) {
+            background.submit(() -> closeMissing(missing));
+        }
+    }
+
+    private void closeMissing(Map<Long, String> missing) {
+        for (String symbol : new HashSet<>(missing.values())) {
+            try {
+                List<Order> history = rest.orderHistory(symbol, HistoryQuery.limit(250));
+                history.stream().filter(o -> missing.containsKey(o.id())).forEach(this::observe);
+            } catch (BitfinexException e) {
+                LOG.warnf("resync: order history of %s unreadable (%s); its closed orders are reported at the next "
+                        + "resync", symbol, e.getMessage());
+            }
+        }
+    }
+
+    /** Bitfinex's status words as the normalized lifecycle; null for a state that says nothing new. */
+    static OrderStatus status(Order order) {
+        return switch (order.state()) {
+            case ACTIVE -> OrderStatus.ACCEPTED;
+            case PARTIALLY_FILLED -> OrderStatus.PARTIALLY_FILLED;
+            case EXECUTED -> OrderStatus.FILLED;
+            case CANCELED, POSTONLY_CANCELED, IOC_CANCELED, FILLORKILL_CANCELED -> OrderStatus.CANCELLED;
+            case INSUFFICIENT_MARGIN, INSUFFICIENT_BALANCE, RSN_DUST, RSN_PAUSE -> OrderStatus.REJECTED;
+            case UNKNOWN -> null;
+        };
+    }
+
+    private static int rank(OrderStatus status) {
+        return switch (status) {
+            case SUBMITTED -> 0;
+            case ACCEPTED -> 1;
+            case PARTIALLY_FILLED -> 2;
+            case FILLED, CANCELLED, REJECTED -> 3;
+        };
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return Objects.equals(a, b) || a != null && b != null && a.compareTo(b) == 0;
+    }
+}
