@@ -2,9 +2,13 @@ package io.tradingbot.account.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 /** The account-service settings, under {@code account.*}; the application refuses to start when one is invalid. */
 @ConfigMapping(prefix = "account")
@@ -18,4 +22,35 @@ public interface AccountConfig {
     /** How often wallets, positions and margin are re-read over REST to repair drift from the event stream. */
     @WithDefault("PT60S")
     Duration reconcileInterval();
+
+    /** Changes arriving within this window are published as one snapshot (the last state is always published). */
+    @WithDefault("PT0.15S")
+    Duration publishDebounce();
+
+    /** How long a ticker read over REST is reused when valuing wallets in USD. */
+    @WithDefault("PT5S")
+    Duration tickerMaxAge();
+
+    /**
+     * Currencies counted 1:1 as US dollars. TESTUSD is the quote of the paper pair tTESTBTC:TESTUSD; any other currency is
+     * valued at the last price of its USD-quoted pair (BTC at tBTCUSD, TESTBTC at tTESTBTC:TESTUSD).
+     */
+    @WithDefault("USD,TESTUSD")
+    @NotEmpty
+    List<String> usdCurrencies();
+
+    /** Margin level thresholds of {@code margin_status}. */
+    MarginThresholds margin();
+
+    interface MarginThresholds {
+        /** Margin level (margin net / required margin) at or above which the status is HEALTHY. */
+        @WithDefault("2")
+        @DecimalMin("1")
+        BigDecimal healthyLevel();
+
+        /** At or above this (and below healthy-level) WARNING; below it DANGER. */
+        @WithDefault("1.5")
+        @DecimalMin("1")
+        BigDecimal warningLevel();
+    }
 }
