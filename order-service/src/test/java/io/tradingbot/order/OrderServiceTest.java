@@ -2,6 +2,7 @@ package io.tradingbot.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.tradingbot.simulator.testkit.SimulatorResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -25,7 +26,6 @@ import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.kafka.testkit.ServiceContract;
 import io.tradingbot.order.service.VerdictCids;
 import io.tradingbot.order.support.KafkaTopics;
-import io.tradingbot.order.support.OrderSimulator;
 import io.tradingbot.order.support.RiskStandIn;
 import io.tradingbot.order.support.SubmitLatency;
 import io.tradingbot.simulator.testkit.InjectSimulator;
@@ -59,7 +59,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = OrderSimulator.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(value = SimulatorResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "sim.clock.speed", value = "0"))
 @QuarkusTestResource(value = RiskStandIn.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -3,6 +3,7 @@ package io.tradingbot.account.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.tradingbot.simulator.testkit.SimulatorResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.tradingbot.account.service.ExchangeReader;
@@ -51,7 +52,8 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
-@QuarkusTestResource(PaperAccountSimulator.class)
+@QuarkusTestResource(value = SimulatorResource.class,
+        initArgs = @io.quarkus.test.common.ResourceArg(name = "sim.clock.speed", value = "0"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package io.tradingbot.account.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.tradingbot.simulator.testkit.SimulatorResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestProfile(PeriodicReconciliationTest.EveryTwoSeconds.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
-@QuarkusTestResource(PaperAccountSimulator.class)
+@QuarkusTestResource(value = SimulatorResource.class,
+        initArgs = @io.quarkus.test.common.ResourceArg(name = "sim.clock.speed", value = "0"))
 class PeriodicReconciliationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

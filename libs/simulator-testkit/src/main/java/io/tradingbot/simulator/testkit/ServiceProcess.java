@@ -54,6 +54,11 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not packaged: " + jar + " does not exist. Build it first: `mvn -pl "
                     + name + " -am install -DskipTests`.");
         }
+        return launch(name, jar, environment, systemProperties);
+    }
+
+    /** Starts {@code jar} on a free port with the environment and {@code -D} arguments, and waits until it is ready. */
+    static ServiceProcess launch(String name, Path jar, Map<String, String> environment, List<String> systemProperties) {
         int port = freePort();
         Path logDir = Paths.get(System.getProperty("simulator.log.dir", "target/simulator-logs"));
         Path log = logDir.resolve(name + "-" + port + ".log");

@@ -1,7 +1,6 @@
 package io.tradingbot.simulator.testkit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,21 +31,15 @@ public final class SimulatorProcess implements AutoCloseable {
     public static final String JAR_PROPERTY = "simulator.jar";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-
-    private final Process process;
-    private final int port;
+    private final ServiceProcess process;
     private final String apiKey;
     private final String apiSecret;
-    private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private SimulatorProcess(Process process, int port, String apiKey, String apiSecret, Path log) {
+    private SimulatorProcess(ServiceProcess process, String apiKey, String apiSecret) {
         this.process = process;
-        this.port = port;
         this.apiKey = apiKey;
         this.apiSecret = apiSecret;
-        this.log = log;
     }
 
     /** Starts a simulator with a fixed seed and default settings. */
@@ -57,33 +49,11 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** @param systemProperties extra {@code -Dkey=value} arguments for the simulator JVM */
     public static SimulatorProcess start(List<String> systemProperties) {
-        Path jar = locateJar();
-        int port = freePort();
         String key = "it-key-" + UUID.randomUUID();
         String secret = "it-secret-" + UUID.randomUUID();
-        Path logDir = Paths.get(System.getProperty("simulator.log.dir", "target/simulator-logs"));
-        Path log = logDir.resolve("simulator-" + port + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(javaCommand());
-        command.add("-Dquarkus.http.port=" + port);
-        command.addAll(systemProperties);
-        command.add("-jar");
-        command.add(jar.toString());
-        Process process;
-        try {
-            Files.createDirectories(logDir);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("SIM_API_KEY", key);
-            builder.environment().put("SIM_API_SECRET", secret);
-            builder.environment().remove("HTTP_PORT");
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the simulator: " + command, e);
-        }
-        SimulatorProcess simulator = new SimulatorProcess(process, port, key, secret, log);
-        simulator.awaitReady();
-        return simulator;
+        ServiceProcess process = ServiceProcess.launch("simulator", locateJar(),
+                Map.of("SIM_API_KEY", key, "SIM_API_SECRET", secret), systemProperties);
+        return new SimulatorProcess(process, key, secret);
     }
 
     private static Path locateJar() {
@@ -103,68 +73,17 @@ public final class SimulatorProcess implements AutoCloseable {
                 + "`mvn -pl exchange-simulator -am install -DskipTests` (or set -D" + JAR_PROPERTY + "=<quarkus-run.jar>).");
     }
 
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command()
-                .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the simulator exited with " + process.exitValue() + " before it was "
-                        + "ready; its log (" + log + "):\n" + logTail());
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted while waiting for the simulator", e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted while waiting for the simulator", e);
-            }
-        }
-        close();
-        throw new IllegalStateException("the simulator was not ready within " + READY_TIMEOUT + "; log:\n" + logTail());
-    }
-
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return process.logTail();
     }
 
     public int port() {
-        return port;
+        return process.port();
     }
 
     /** {@code http://127.0.0.1:<port>}: REST under {@code /v2}, WebSocket at {@code /ws/2}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return process.baseUrl();
     }
 
     /** Key of the default {@code paper} account. */
@@ -271,17 +190,7 @@ public final class SimulatorProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        process.close();
         http.close();
     }
 }

@@ -9,7 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts the packaged exchange simulator as a process of its own for a {@code @QuarkusTest} and points the application
- * at it. A field of type {@link SimulatorProcess} annotated with {@link InjectSimulator} receives the running simulator
+ * at it: its base URL, and {@code bitfinex.api-key} / {@code bitfinex.api-secret} of the simulator's funded
+ * {@code paper} account. A field of type {@link SimulatorProcess} annotated with {@link InjectSimulator} receives the running simulator
  * (its port, its admin API).
  * <p>
  * Init args ({@code @ResourceArg}):
@@ -51,7 +52,10 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
         List<String> args = new ArrayList<>();
         simulatorProperties.forEach((name, value) -> args.add("-D" + name + "=" + value));
         simulator = SimulatorProcess.start(args);
-        return Map.of(urlProperty, simulator.baseUrl());
+        // The application signs as the simulator's funded paper account, with a key no other process uses.
+        return Map.of(urlProperty, simulator.baseUrl(),
+                "bitfinex.api-key", simulator.apiKey(),
+                "bitfinex.api-secret", simulator.apiSecret());
     }
 
     @Override
