@@ -2,6 +2,7 @@ package io.tradingbot.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.tradingbot.simulator.support.Bfx;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,49 @@ class AdminAndOpsTest {
                 .then().statusCode(409);
         given().contentType("application/json").body("{\"name\":\"\"}").post("/sim/accounts").then().statusCode(400);
         assertThat(get("/sim/accounts/paper").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountGetsMoreKeysEachWithItsOwnPermissionsAndNonces() {
+        Bfx.Creds owner = Bfx.trader("exchange:USD:5000");
+        Bfx.Creds trader = addKey(owner.name(), "[\"read\",\"write\"]");
+        Bfx.Creds reader = addKey(owner.name(), "[\"read\"]");
+        assertThat(trader.key()).isNotEqualTo(owner.key()).isNotEqualTo(reader.key());
+
+        // The trading key places an order on the shared account; the read key sees it, and cannot trade itself.
+        Bfx.ok(trader, "auth/w/order/submit", Bfx.order("EXCHANGE LIMIT", "tBTCUSD", "0.01", "1000", null));
+        assertThat(Bfx.ok(reader, "auth/r/orders", "{}").size()).isEqualTo(1);
+        assertThat(Bfx.ok(owner, "auth/r/orders", "{}").size()).isEqualTo(1);
+        assertThat(Bfx.view(owner).get("orders").size()).isEqualTo(1);
+        Response refused = Bfx.auth(reader, "auth/w/order/submit",
+                Bfx.order("EXCHANGE MARKET", "tBTCUSD", "0.01", null, null));
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.asString()).contains("10100", "apikey: invalid permission");
+        JsonNode readerPermissions = Bfx.ok(reader, "auth/r/permissions", "{}");
+        assertThat(readerPermissions.get(2).get(0).asText()).isEqualTo("orders");
+        assertThat(readerPermissions.get(2).get(2).asInt()).isZero();
+
+        // Nonces grow per key: a nonce far below the other keys' last one is fine on a key that never signed.
+        Bfx.Creds fresh = addKey(owner.name(), "[\"read\"]");
+        String sig = Bfx.hmac(fresh.secret(), "/api/v2/auth/r/wallets" + 1 + "{}");
+        given().contentType("application/json").header("bfx-nonce", "1").header("bfx-apikey", fresh.key())
+                .header("bfx-signature", sig).body("{}").post("/v2/auth/r/wallets").then().statusCode(200);
+
+        given().contentType("application/json").body("{\"permissions\":[\"read\"]}").post("/sim/accounts/nobody/keys")
+                .then().statusCode(404);
+        given().contentType("application/json").body("{\"permissions\":[\"admin\"]}")
+                .post("/sim/accounts/" + owner.name() + "/keys").then().statusCode(400);
+        given().contentType("application/json").body("{\"permissions\":[]}")
+                .post("/sim/accounts/" + owner.name() + "/keys").then().statusCode(400);
+    }
+
+    private static Bfx.Creds addKey(String account, String permissions) {
+        Response r = given().contentType("application/json").body("{\"permissions\":" + permissions + "}")
+                .post("/sim/accounts/" + account + "/keys");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+        JsonNode j = Bfx.parse(r.asString());
+        assertThat(j.get("name").asText()).isEqualTo(account);
+        return new Bfx.Creds(account, j.get("api_key").asText(), j.get("api_secret").asText());
     }
 
     @Test

@@ -304,6 +304,11 @@ class OrderFlowTest {
         assertThat(multi.get(1).asText()).isEqualTo("oc_multi-req");
         assertThat(multi.get(4).size()).isEqualTo(2);
         assertThat(Bfx.ok(c, "auth/r/orders", "{}").size()).isZero();
+        // The admin view keeps what left the book: the three orders, cancelled, in the order they closed.
+        Response view = get("/sim/accounts/" + c.name());
+        assertThat(view.jsonPath().getList("orders")).isEmpty();
+        assertThat(view.jsonPath().getList("closed_orders.price", String.class)).containsExactly("31000", "30000", "30001");
+        assertThat(view.jsonPath().getList("closed_orders.status", String.class)).allMatch(st -> st.startsWith("CANCELED"));
     }
 
     @Test

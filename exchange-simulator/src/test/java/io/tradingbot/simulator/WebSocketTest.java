@@ -286,4 +286,30 @@ class WebSocketTest {
             assertThat(Bfx.view(c).get("orders").size()).isZero();
         }
     }
+
+    @Test
+    void aReadKeyFollowsTheOrdersAnotherKeyOfTheSameAccountPlacesButCannotTrade() {
+        Bfx.Creds owner = Bfx.trader("exchange:USD:10000");
+        JsonNode created = Bfx.parse(given().contentType("application/json").body("{\"permissions\":[\"read\"]}")
+                .post("/sim/accounts/" + owner.name() + "/keys").asString());
+        Bfx.Creds reader = new Bfx.Creds(owner.name(), created.get("api_key").asText(), created.get("api_secret").asText());
+        try (WsClient ws = connect()) {
+            JsonNode auth = ws.auth(reader, null);
+            assertThat(auth.get("status").asText()).isEqualTo("OK");
+            assertThat(auth.get("caps").get("orders").get("write").asInt()).isZero();
+            ws.await(chan0("ws"));
+
+            // The other key places an order over REST: the read key's socket sees it, as account-service sees
+            // order-service's orders.
+            Bfx.ok(owner, "auth/w/order/submit", Bfx.order("EXCHANGE LIMIT", "tBTCUSD", "0.01", "1000", "\"cid\":4242"));
+            JsonNode placed = ws.await(chan0("on"));
+            assertThat(placed.get(2).get(2).asLong()).isEqualTo(4242);
+
+            ws.send("[0,\"on\",null,{\"type\":\"EXCHANGE MARKET\",\"symbol\":\"tBTCUSD\",\"amount\":\"0.01\",\"cid\":77}]");
+            JsonNode refused = ws.await(j -> chan0("n").test(j) && "on-req".equals(j.get(2).get(1).asText()));
+            assertThat(refused.get(2).get(6).asText()).isEqualTo("ERROR");
+            assertThat(refused.get(2).get(7).asText()).isEqualTo("apikey: invalid permission");
+        }
+        assertThat(Bfx.view(owner).get("orders").size()).isEqualTo(1);
+    }
 }

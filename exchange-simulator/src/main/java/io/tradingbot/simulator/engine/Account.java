@@ -4,29 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
-/** An account: API credentials with permissions, wallets, orders, positions and trades. */
+/** An account: its API keys (each with permissions), wallets, orders, positions and trades. */
 public final class Account {
     final String name;
-    final String apiKey;
-    final String apiSecret;
-    final Set<String> permissions;
+    /** The key the account was created with first, then any added through the admin API. */
+    final List<ApiKey> keys = new ArrayList<>();
     final long userId;
     final Map<String, Wallet> wallets = new LinkedHashMap<>();
     final TreeMap<Long, Order> activeOrders = new TreeMap<>();
     final List<Order> closedOrders = new ArrayList<>();
     final Map<String, Position> positions = new LinkedHashMap<>();
     final List<AccountTrade> trades = new ArrayList<>();
-    long lastRestNonce;
-    long lastWsNonce;
 
-    Account(String name, String apiKey, String apiSecret, Set<String> permissions, long userId) {
+    Account(String name, long userId) {
         this.name = name;
-        this.apiKey = apiKey;
-        this.apiSecret = apiSecret;
-        this.permissions = Set.copyOf(permissions);
         this.userId = userId;
     }
 
@@ -34,16 +27,17 @@ public final class Account {
         return name;
     }
 
+    /** The account's first key (the one it was created with). */
+    public ApiKey primaryKey() {
+        return keys.get(0);
+    }
+
     public String apiKey() {
-        return apiKey;
+        return primaryKey().key();
     }
 
     public String apiSecret() {
-        return apiSecret;
-    }
-
-    public boolean can(String permission) {
-        return permissions.contains(permission);
+        return primaryKey().secret();
     }
 
     public long userId() {

@@ -7,6 +7,7 @@ import java.util.List;
 
 /** An account as the admin API shows it: snake_case, money as decimal strings. */
 public record AccountView(String name, List<WalletView> wallets, List<OrderView> orders,
+                          @JsonProperty("closed_orders") List<OrderView> closedOrders,
                           List<PositionView> positions, List<TradeView> trades) {
 
     public record WalletView(String type, String currency, String balance, String available) {

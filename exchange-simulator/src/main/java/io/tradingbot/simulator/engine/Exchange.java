@@ -47,7 +47,7 @@ public final class Exchange {
     private final SimClock clock;
     private final Map<String, Market> markets = new LinkedHashMap<>();
     private final Map<String, Account> accounts = new LinkedHashMap<>();
-    private final Map<String, Account> accountsByKey = new HashMap<>();
+    private final Map<String, ApiKey> keys = new HashMap<>();
     private final Map<String, TreeMap<Long, Order>> activeBySymbol = new HashMap<>();
     private final Map<String, List<AccountEvent>> pendingEvents = new LinkedHashMap<>();
     private final Map<String, long[]> pendingMarket = new LinkedHashMap<>();
@@ -223,17 +223,38 @@ public final class Exchange {
             if (accounts.containsKey(name)) {
                 throw new IllegalArgumentException("account exists: " + name);
             }
-            if (accountsByKey.containsKey(apiKey)) {
+            if (keys.containsKey(apiKey)) {
                 throw new IllegalArgumentException("api key in use");
             }
-            Account a = new Account(name, apiKey, apiSecret, permissions, ++userSeq);
+            Account a = new Account(name, ++userSeq);
             for (WalletSpec w : wallets) {
                 a.wallet(w.type(), w.currency()).balance = w.balance();
             }
             accounts.put(name, a);
-            accountsByKey.put(apiKey, a);
+            addKeyLocked(a, apiKey, apiSecret, permissions);
             return a;
         });
+    }
+
+    /** Adds another key to an existing account (its own permissions and nonces); null when the account is unknown. */
+    public ApiKey addKey(String account, String apiKey, String apiSecret, Set<String> permissions) {
+        return locked(() -> {
+            Account a = accounts.get(account);
+            if (a == null) {
+                return null;
+            }
+            if (keys.containsKey(apiKey)) {
+                throw new IllegalArgumentException("api key in use");
+            }
+            return addKeyLocked(a, apiKey, apiSecret, permissions);
+        });
+    }
+
+    private ApiKey addKeyLocked(Account a, String apiKey, String apiSecret, Set<String> permissions) {
+        ApiKey k = new ApiKey(apiKey, apiSecret, permissions, a);
+        a.keys.add(k);
+        keys.put(apiKey, k);
+        return k;
     }
 
     public record WalletSpec(String type, String currency, BigDecimal balance) {
@@ -247,14 +268,14 @@ public final class Exchange {
      * Checks a signed request: key, HMAC-SHA384 (hex, any case) over one of the candidate messages, then the nonce
      * (strictly increasing per key; REST and WS keep separate counters).
      */
-    public Account authenticate(String apiKey, String nonce, String signature, List<byte[]> messages, boolean ws) {
+    public ApiKey authenticate(String apiKey, String nonce, String signature, List<byte[]> messages, boolean ws) {
         lock.lock();
         try {
-            Account a = apiKey == null ? null : accountsByKey.get(apiKey);
+            ApiKey a = apiKey == null ? null : keys.get(apiKey);
             if (a == null) {
                 throw new ExchangeException(10100, "apikey: invalid");
             }
-            if (signature == null || messages.stream().noneMatch(m -> signatureMatches(a.apiSecret, m, signature))) {
+            if (signature == null || messages.stream().noneMatch(m -> signatureMatches(a.secret, m, signature))) {
                 throw new ExchangeException(10100, "apikey: digest invalid");
             }
             long n;
@@ -650,10 +671,8 @@ public final class Exchange {
                     .map(w -> new AccountView.WalletView(w.type, w.currency, Prices.amount(w.balance),
                             Prices.amount(available(a, w))))
                     .toList();
-            List<AccountView.OrderView> os = a.activeOrders.values().stream()
-                    .map(o -> new AccountView.OrderView(o.id, o.cid, o.gid, o.symbol, o.type(), o.amount,
-                            o.amountOrig, o.price, o.priceAvg(), o.status, o.flags, o.placedId))
-                    .toList();
+            List<AccountView.OrderView> os = a.activeOrders.values().stream().map(Exchange::orderView).toList();
+            List<AccountView.OrderView> closed = a.closedOrders.stream().map(Exchange::orderView).toList();
             List<AccountView.PositionView> ps = a.positions.values().stream()
                     .map(p -> {
                         ArrayNode arr = positionArray(a, p, null);
@@ -666,8 +685,13 @@ public final class Exchange {
                     .map(t -> new AccountView.TradeView(t.id(), t.orderId(), t.symbol(), t.mts(), t.execAmount(),
                             t.execPrice(), t.fee(), t.feeCurrency(), t.maker()))
                     .toList();
-            return new AccountView(a.name, ws, os, ps, ts);
+            return new AccountView(a.name, ws, os, closed, ps, ts);
         });
+    }
+
+    private static AccountView.OrderView orderView(Order o) {
+        return new AccountView.OrderView(o.id, o.cid, o.gid, o.symbol, o.type(), o.amount, o.amountOrig, o.price,
+                o.priceAvg(), o.status, o.flags, o.placedId);
     }
 
     // ---------------------------------------------------------------- orders: submit
@@ -754,12 +778,10 @@ public final class Exchange {
         });
     }
 
+    /** The key's write permission is checked by the caller (REST or WS), which knows which key signed. */
     private void checkTrading(Account a) {
         if (maintenance) {
             throw new ExchangeException(20060, "maintenance");
-        }
-        if (!a.can("write")) {
-            throw new ExchangeException(10100, "apikey: invalid permission");
         }
     }
 

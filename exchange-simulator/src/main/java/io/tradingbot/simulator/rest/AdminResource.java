@@ -3,6 +3,7 @@ package io.tradingbot.simulator.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tradingbot.simulator.engine.Account;
 import io.tradingbot.simulator.engine.AccountView;
+import io.tradingbot.simulator.engine.ApiKey;
 import io.tradingbot.simulator.engine.Exchange;
 import io.tradingbot.simulator.engine.ExchangeException;
 import io.tradingbot.simulator.engine.Market;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -68,6 +70,9 @@ public class AdminResource {
                                  @JsonProperty("api_secret") String apiSecret) {
     }
 
+    public record CreateKeyRequest(@NotEmpty List<@NotNull @Pattern(regexp = "read|write") String> permissions) {
+    }
+
     public record PriceRequest(@NotNull BigDecimal price) {
     }
 
@@ -110,6 +115,17 @@ public class AdminResource {
         }
         Account a = service.createAccount(request.name(), permissions, wallets);
         return Response.status(201).entity(new CreatedAccount(a.name(), a.apiKey(), a.apiSecret())).build();
+    }
+
+    @POST
+    @Path("accounts/{name}/keys")
+    @Operation(summary = "Add another API key (own secret, own nonces, given permissions) to an existing account")
+    public Response createKey(@PathParam("name") String name, @Valid @NotNull CreateKeyRequest request) {
+        ApiKey key = service.addKey(name, new LinkedHashSet<>(request.permissions()));
+        if (key == null) {
+            return problem(404, "unknown account: " + name);
+        }
+        return Response.status(201).entity(new CreatedAccount(name, key.key(), key.secret())).build();
     }
 
     @GET

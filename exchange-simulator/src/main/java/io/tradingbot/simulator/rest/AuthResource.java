@@ -3,6 +3,7 @@ package io.tradingbot.simulator.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.tradingbot.simulator.engine.Account;
+import io.tradingbot.simulator.engine.ApiKey;
 import io.tradingbot.simulator.engine.Exchange;
 import io.tradingbot.simulator.engine.ExchangeException;
 import io.tradingbot.simulator.engine.WireJson;
@@ -69,17 +70,17 @@ public class AuthResource {
         byte[] raw = body == null ? new byte[0] : body;
         String nonce = headers.getHeaderString("bfx-nonce");
         try {
-            Account a = ex.authenticate(headers.getHeaderString("bfx-apikey"), nonce,
+            ApiKey key = ex.authenticate(headers.getHeaderString("bfx-apikey"), nonce,
                     headers.getHeaderString("bfx-signature"), signedMessages(request.path(), path, nonce, raw), false);
             String text = new String(raw, StandardCharsets.UTF_8).trim();
             JsonNode json = text.isEmpty() ? WireJson.object() : WireJson.parse(text);
             if (json == null) {
                 throw ExchangeException.invalid("json");
             }
-            if (!a.can(path.startsWith("w/") ? "write" : "read")) {
+            if (!key.can(path.startsWith("w/") ? "write" : "read")) {
                 throw new ExchangeException(10100, "apikey: invalid permission");
             }
-            return Response.ok(WireJson.write(route(ex, a, path, json)), MediaType.APPLICATION_JSON).build();
+            return Response.ok(WireJson.write(route(ex, key, path, json)), MediaType.APPLICATION_JSON).build();
         } catch (ExchangeException e) {
             return PublicResource.error(e.code(), e.text());
         } catch (RuntimeException e) {
@@ -122,7 +123,8 @@ public class AuthResource {
         return out;
     }
 
-    private static JsonNode route(Exchange ex, Account a, String path, JsonNode body) {
+    private static JsonNode route(Exchange ex, ApiKey key, String path, JsonNode body) {
+        Account a = key.account();
         switch (path) {
             case "r/wallets":
                 return ex.wallets(a, true);
@@ -132,7 +134,7 @@ public class AuthResource {
                 ArrayNode out = WireJson.array();
                 for (String scope : List.of("account", "history", "orders", "positions", "funding", "settings",
                         "wallets", "withdraw")) {
-                    boolean write = a.can("write") && (scope.equals("orders") || scope.equals("positions"));
+                    boolean write = key.can("write") && (scope.equals("orders") || scope.equals("positions"));
                     out.add(WireJson.array(scope, scope.equals("withdraw") ? 0 : 1, write ? 1 : 0));
                 }
                 return out;

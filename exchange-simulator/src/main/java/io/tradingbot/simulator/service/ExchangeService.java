@@ -3,6 +3,7 @@ package io.tradingbot.simulator.service;
 import io.quarkus.runtime.Startup;
 import io.tradingbot.simulator.config.SimConfig;
 import io.tradingbot.simulator.engine.Account;
+import io.tradingbot.simulator.engine.ApiKey;
 import io.tradingbot.simulator.engine.Exchange;
 import io.tradingbot.simulator.engine.ExchangeListener;
 import io.tradingbot.simulator.engine.Instrument;
@@ -119,6 +120,11 @@ public class ExchangeService {
 
     public Account createAccount(String name, Set<String> permissions, List<Exchange.WalletSpec> wallets) {
         return exchange.createAccount(name, random(43), random(43), permissions, wallets);
+    }
+
+    /** A new key with its own secret on an existing account; null when the account does not exist. */
+    public ApiKey addKey(String account, Set<String> permissions) {
+        return exchange.addKey(account, random(43), random(43), permissions);
     }
 
     private static String random(int length) {

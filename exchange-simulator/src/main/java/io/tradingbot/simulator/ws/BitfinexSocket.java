@@ -10,6 +10,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.tradingbot.simulator.engine.Account;
 import io.tradingbot.simulator.engine.AccountEvent;
+import io.tradingbot.simulator.engine.ApiKey;
 import io.tradingbot.simulator.engine.Candle;
 import io.tradingbot.simulator.engine.Exchange;
 import io.tradingbot.simulator.engine.ExchangeException;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -274,7 +276,7 @@ public class BitfinexSocket {
             s.send(authFailed(10100, "apikey: digest invalid"));
             return;
         }
-        Account a;
+        ApiKey a;
         try {
             a = ex.authenticate(msg.path("apiKey").asText(null), nonce, msg.path("authSig").asText(null),
                     List.of(payload.getBytes(StandardCharsets.UTF_8)), true);
@@ -288,7 +290,7 @@ public class BitfinexSocket {
         }
         boolean write = a.can("write");
         ObjectNode ok = WireJson.object().put("event", "auth").put("status", "OK").put("chanId", 0)
-                .put("userId", a.userId()).put("auth_id", UUID.randomUUID().toString());
+                .put("userId", a.account().userId()).put("auth_id", UUID.randomUUID().toString());
         ObjectNode caps = ok.putObject("caps");
         for (String cap : List.of("orders", "account", "funding", "history", "wallets", "withdraw", "positions")) {
             boolean canWrite = write && (cap.equals("orders") || cap.equals("positions"));
@@ -306,12 +308,13 @@ public class BitfinexSocket {
             s.send(WireJson.write(ok));
             s.filter = List.copyOf(filter);
             s.deadManSwitch = dms;
-            for (AccountEvent e : ex.authSnapshot(a)) {
+            for (AccountEvent e : ex.authSnapshot(a.account())) {
                 if (s.allows(e)) {
                     s.sendFrame(e.frame(), e.mts());
                 }
             }
-            s.account = a.name();
+            s.canWrite = write;
+            s.account = a.account().name();
             return null;
         });
     }
@@ -341,14 +344,14 @@ public class BitfinexSocket {
         }
         JsonNode payload = msg.size() > 3 ? msg.get(3) : null;
         switch (type) {
-            case "on", "ou", "oc", "oc_multi" -> op(ex, a, type, payload);
+            case "on", "ou", "oc", "oc_multi" -> op(ex, a, s.canWrite, type, payload);
             case "ox_multi" -> {
                 if (payload != null && payload.isArray()) {
                     Iterator<JsonNode> it = payload.elements();
                     while (it.hasNext()) {
                         JsonNode op = it.next();
                         if (op.isArray() && op.size() >= 2) {
-                            op(ex, a, op.get(0).asText(""), op.get(1));
+                            op(ex, a, s.canWrite, op.get(0).asText(""), op.get(1));
                         }
                     }
                 }
@@ -370,8 +373,11 @@ public class BitfinexSocket {
         }
     }
 
-    private static void op(Exchange ex, Account a, String type, JsonNode payload) {
+    private static void op(Exchange ex, Account a, boolean canWrite, String type, JsonNode payload) {
         try {
+            if (!canWrite && Set.of("on", "ou", "oc", "oc_multi").contains(type)) {
+                throw new ExchangeException(10100, "apikey: invalid permission");
+            }
             switch (type) {
                 case "on" -> ex.submit(a, payload);
                 case "ou" -> ex.updateOrder(a, payload == null ? WireJson.object() : payload);

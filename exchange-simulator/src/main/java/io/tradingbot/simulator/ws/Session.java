@@ -16,6 +16,8 @@ final class Session {
     final WebSocketConnection connection;
     final Map<Integer, Subscription> subscriptions = new ConcurrentHashMap<>();
     volatile String account;
+    /** Whether the key that authenticated this socket may trade (permissions are per key, not per account). */
+    volatile boolean canWrite;
     volatile List<String> filter = List.of();
     volatile boolean deadManSwitch;
     /** Flags of the last "conf" event; only TIMESTAMP is applied. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,14 +50,36 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** @param systemProperties extra {@code -Dkey=value} arguments for the simulator JVM */
     public static SimulatorProcess start(List<String> systemProperties) {
-        String key = "it-key-" + UUID.randomUUID();
-        String secret = "it-secret-" + UUID.randomUUID();
-        ServiceProcess process = ServiceProcess.launch("simulator", locateJar(),
-                Map.of("SIM_API_KEY", key, "SIM_API_SECRET", secret), systemProperties);
-        return new SimulatorProcess(process, key, secret);
+        return start(systemProperties, builder -> {
+        });
     }
 
-    private static Path locateJar() {
+    /**
+     * @param systemProperties extra {@code -Dkey=value} arguments for the simulator JVM
+     * @param configure        sets what differs from a test run: a fixed port, the log file, a longer wait
+     */
+    public static SimulatorProcess start(List<String> systemProperties, Consumer<ServiceProcess.Builder> configure) {
+        return start(locateJar(), systemProperties, configure);
+    }
+
+    /**
+     * @param jar              the packaged simulator ({@code quarkus-run.jar})
+     * @param systemProperties extra {@code -Dkey=value} arguments for the simulator JVM
+     * @param configure        sets what differs from a test run: a fixed port, the log file, a longer wait
+     */
+    public static SimulatorProcess start(Path jar, List<String> systemProperties,
+            Consumer<ServiceProcess.Builder> configure) {
+        String key = "it-key-" + UUID.randomUUID();
+        String secret = "it-secret-" + UUID.randomUUID();
+        ServiceProcess.Builder builder = ServiceProcess.builder("simulator", jar)
+                .environment(Map.of("SIM_API_KEY", key, "SIM_API_SECRET", secret))
+                .systemProperties(systemProperties);
+        configure.accept(builder);
+        return new SimulatorProcess(builder.start(), key, secret);
+    }
+
+    /** The packaged simulator this JVM would start: {@code -Dsimulator.jar}, else next to the working directory. */
+    public static Path locateJar() {
         String configured = System.getProperty(JAR_PROPERTY);
         List<Path> candidates = configured != null ? List.of(Paths.get(configured))
                 // a service module (../exchange-simulator) or a library under libs/ (../../exchange-simulator)
@@ -75,6 +98,11 @@ public final class SimulatorProcess implements AutoCloseable {
 
     public String logTail() {
         return process.logTail();
+    }
+
+    /** The simulator's process, e.g. to check it is gone after {@link #close()}. */
+    public ServiceProcess process() {
+        return process;
     }
 
     public int port() {
@@ -114,6 +142,15 @@ public final class SimulatorProcess implements AutoCloseable {
                 .map(w -> Map.of("type", w.type(), "currency", w.currency(), "balance", w.balance())).toList();
         JsonNode node = call("POST", "/sim/accounts", Map.of("name", name, "permissions", permissions, "wallets",
                 walletBodies), 201);
+        return new Credentials(node.path("name").asText(), node.path("api_key").asText(), node.path("api_secret").asText());
+    }
+
+    /**
+     * Another API key on an existing account ({@code POST /sim/accounts/{name}/keys}), with its own secret and nonce
+     * counter, so two processes can sign for one account.
+     */
+    public Credentials createKey(String account, List<String> permissions) {
+        JsonNode node = call("POST", "/sim/accounts/" + account + "/keys", Map.of("permissions", permissions), 201);
         return new Credentials(node.path("name").asText(), node.path("api_key").asText(), node.path("api_secret").asText());
     }
 
