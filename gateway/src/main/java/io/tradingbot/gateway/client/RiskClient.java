@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,4 +25,18 @@ public interface RiskClient {
     @Path("/limits")
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode setLimits(JsonNode limits, @HeaderParam(Upstream.USER_HEADER) String user);
+
+    /** The verdict on a signal now (kept by risk-service for execution by id, not published). */
+    @POST
+    @Path("/assess")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode assess(JsonNode signal);
+
+    @GET
+    @Path("/kill-switch")
+    JsonNode killSwitch();
+
+    @POST
+    @Path("/kill-switch/reset")
+    JsonNode resetKillSwitch(@HeaderParam(Upstream.USER_HEADER) String user);
 }

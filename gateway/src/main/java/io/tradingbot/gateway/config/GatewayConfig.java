@@ -18,6 +18,8 @@ public interface GatewayConfig {
 
     Services services();
 
+    Ws ws();
+
     /** The strategy a session runs unless its start names another. */
     @WithDefault("rsi-ema")
     String defaultStrategy();
@@ -77,5 +79,16 @@ public interface GatewayConfig {
 
         @WithDefault("http://localhost:8085")
         URI account();
+    }
+
+    interface Ws {
+        /** Events queued per client before the oldest are dropped (and a {@code lagged} event says how many). */
+        @WithDefault("1024")
+        @Min(16)
+        int bufferSize();
+
+        /** How often Socket.IO clients are pinged; one that does not answer within this again is disconnected. */
+        @WithDefault("PT25S")
+        Duration socketIoPingInterval();
     }
 }

@@ -1,7 +1,6 @@
 package io.tradingbot.gateway.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.tradingbot.events.Symbols;
 import io.tradingbot.events.TradingSession;
 import io.tradingbot.gateway.auth.Roles;
 import io.tradingbot.gateway.config.GatewayConfig;
@@ -60,7 +59,7 @@ public class AutomationResource {
     @APIResponse(responseCode = "200", description = "The session now in force")
     @APIResponse(responseCode = "400", description = "A malformed symbol or an unknown strategy")
     public TradingSession start(@PathParam("symbol") String symbol, AutomationRequest request) {
-        requireSymbol(symbol);
+        TradingSymbol.require(symbol);
         String strategy = Optional.ofNullable(request).map(AutomationRequest::strategy).filter(s -> !s.isBlank())
                 .orElse(config.defaultStrategy());
         if (!config.strategies().contains(strategy)) {
@@ -77,7 +76,7 @@ public class AutomationResource {
     @APIResponse(responseCode = "200", description = "The stopped session")
     @APIResponse(responseCode = "404", description = "The symbol is not traded automatically")
     public Response stop(@PathParam("symbol") String symbol) {
-        requireSymbol(symbol);
+        TradingSymbol.require(symbol);
         return sessions.activeSession(symbol)
                 .map(session -> Response.ok(channel.publish(stopped(session, "stopped"))).build())
                 .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND,
@@ -98,12 +97,5 @@ public class AutomationResource {
 
     private String user() {
         return identity.getPrincipal().getName();
-    }
-
-    private static void requireSymbol(String symbol) {
-        if (!Symbols.isValid(symbol)) {
-            throw new IllegalArgumentException("'" + symbol
-                    + "' is not a Bitfinex trading symbol; use the t-prefixed form such as tBTCUSD or tTESTBTC:TESTUSD");
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.tradingbot.gateway.client.Upstream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,5 +50,22 @@ public class RiskProxyResource {
             throw new IllegalArgumentException("the body must hold the limits");
         }
         return Upstream.call(SERVICE, () -> risk.setLimits(limits, identity.getPrincipal().getName()));
+    }
+
+    @GET
+    @Path("/kill-switch")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Whether the drawdown kill switch has stopped automated trading")
+    public Response killSwitch() {
+        return Upstream.call(SERVICE, risk::killSwitch);
+    }
+
+    @POST
+    @Path("/kill-switch/reset")
+    @RolesAllowed(Roles.TRADER)
+    @Operation(summary = "Reset a tripped kill switch", description = "Recorded as the token's user. Sessions stopped by "
+            + "the switch stay stopped: start them again.")
+    public Response resetKillSwitch() {
+        return Upstream.call(SERVICE, () -> risk.resetKillSwitch(identity.getPrincipal().getName()));
     }
 }

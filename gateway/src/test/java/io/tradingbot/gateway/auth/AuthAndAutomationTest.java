@@ -86,6 +86,20 @@ class AuthAndAutomationTest {
         RestAssured.given().auth().oauth2(viewer).contentType(ContentType.JSON).body("{}")
                 .post("/api/v2/trading/tBTCUSD/automation").then().statusCode(403);
         RestAssured.given().auth().oauth2(viewer).post("/api/v2/trading/automation/stop-all").then().statusCode(403);
+        // Everything that trades or changes the account is the trader's; refused before any service is asked.
+        RestAssured.given().auth().oauth2(viewer).post("/api/v2/trading/initialize").then().statusCode(403);
+        RestAssured.given().auth().oauth2(viewer).contentType(ContentType.JSON)
+                .body(Map.of("symbol", "tBTCUSD", "verdict_id", "verdict:sig-1"))
+                .post("/api/v2/trading/tBTCUSD/execute").then().statusCode(403);
+        RestAssured.given().auth().oauth2(viewer).contentType(ContentType.JSON).body(Map.of("verdict_id", "verdict:1"))
+                .post("/api/v2/orders").then().statusCode(403);
+        RestAssured.given().auth().oauth2(viewer).contentType(ContentType.JSON).body(Map.of("price", "1"))
+                .put("/api/v2/orders/42").then().statusCode(403);
+        RestAssured.given().auth().oauth2(viewer).delete("/api/v2/orders/42").then().statusCode(403);
+        RestAssured.given().auth().oauth2(viewer).post("/api/v2/risk/kill-switch/reset").then().statusCode(403);
+        RestAssured.given().contentType(ContentType.JSON).body(Map.of("verdict_id", "verdict:sig-1"))
+                .post("/api/v2/trading/tBTCUSD/execute").then().statusCode(401);
+        RestAssured.get("/api/v2/account/summary").then().statusCode(401);
     }
 
     @Test

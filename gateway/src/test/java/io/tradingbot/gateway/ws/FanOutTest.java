@@ -1,0 +1,286 @@
+package io.tradingbot.gateway.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.tradingbot.events.Signal;
+import io.tradingbot.events.SignalType;
+import io.tradingbot.events.Ticker;
+import io.tradingbot.events.Topics;
+import io.tradingbot.events.serde.EventSerializer;
+import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
+import io.tradingbot.kafka.testkit.InjectKafkaBroker;
+import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Events from the real broker to real WebSocket and Socket.IO clients of the gateway, by name, and only to whom may see them. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+class FanOutTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    @InjectKafkaBroker
+    EmbeddedKafkaBroker broker;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private KafkaProducer<String, byte[]> producer;
+    private final EventSerializer<Object> events = new EventSerializer<>();
+
+    @BeforeEach
+    void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void theHandshakeNeedsAValidTokenInTheHeaderOrTheQuery() {
+        assertThatThrownBy(() -> EventStream.withQueryToken(gateway(), null)).satisfies(e -> assertHandshakeStatus(e, 401));
+        String token = token("vera", "viewer-password");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThatThrownBy(() -> EventStream.withQueryToken(gateway(), tampered))
+                .satisfies(e -> assertHandshakeStatus(e, 401));
+
+        try (EventStream byQuery = EventStream.withQueryToken(gateway(), token);
+                EventStream byHeader = EventStream.withHeader(gateway(), token("tom", "trader-password"))) {
+            assertThat(byQuery.await("welcome", WAIT).path("data").path("user").asText()).isEqualTo("vera");
+            assertThat(byHeader.await("welcome", WAIT).path("data").path("roles").toString()).contains("trader");
+        }
+    }
+
+    @Test
+    void everyClientGetsTheEventsByNameAndMarketDataOnlyForItsSymbols() {
+        try (EventStream btc = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"));
+                EventStream none = EventStream.withQueryToken(gateway(), token("tom", "trader-password"))) {
+            btc.await("welcome", WAIT);
+            btc.subscribe("tBTCUSD");
+            Signal signal = untilReceived(btc, "signal", () -> signal("tBTCUSD"));
+            JsonNode received = none.await(e -> e.path("event").asText().equals("signal")
+                    && e.path("data").path("id").asText().equals(signal.id()), WAIT);
+            assertThat(received.path("data").path("current_price").asText()).isEqualTo("50000.5");
+            assertThat(received.path("data").path("reason").asText()).isEqualTo(signal.reason());
+            assertThat(received.path("ts").asLong()).isPositive();
+
+            Ticker eth = ticker("tETHUSD", "3000.1");
+            send(Topics.MARKET_TICKERS, eth.symbol(), eth);
+            Ticker btcTicker = ticker("tBTCUSD", "50001.25");
+            send(Topics.MARKET_TICKERS, btcTicker.symbol(), btcTicker);
+            JsonNode ticker = btc.await("ticker", WAIT);
+            assertThat(ticker.path("data").path("symbol").asText()).isEqualTo("tBTCUSD");
+            assertThat(ticker.path("data").path("last").asText()).isEqualTo("50001.25");
+
+            // A later broadcast reaches both: by then the tickers were fanned out, and neither went where it was not asked for.
+            Signal later = signal("tETHUSD");
+            send(Topics.STRATEGY_SIGNALS, later.symbol(), later);
+            none.await(e -> e.path("data").path("id").asText().equals(later.id()), WAIT);
+            btc.await(e -> e.path("data").path("id").asText().equals(later.id()), WAIT);
+            assertThat(none.events("ticker")).isEmpty();
+            assertThat(btc.events("ticker")).extracting(e -> e.path("data").path("symbol").asText())
+                    .containsOnly("tBTCUSD");
+        }
+    }
+
+    @Test
+    void aMalformedMessageFromAClientIsAnsweredWithAnErrorAndTheConnectionStays() {
+        try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {
+            client.await("welcome", WAIT);
+            client.send("{not json");
+            assertThat(client.await("error", WAIT).path("data").path("message").asText()).startsWith("not JSON");
+            client.send("{\"action\":\"subscribe\",\"symbols\":[\"BTC-USD\"]}");
+            assertThat(client.await(e -> e.path("data").path("message").asText().contains("BTC-USD"), WAIT)).isNotNull();
+            client.subscribe("tETHUSD");
+            assertThat(client.events("subscribed").getLast().path("data").path("symbols").toString())
+                    .isEqualTo("[\"tETHUSD\"]");
+        }
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextEventsStillArrive() throws Exception {
+        try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {
+            untilReceived(client, "signal", () -> signal("tBTCUSD"));
+            byte[] poison = "{\"id\": \"no-symbol\", \"signal\": \"BUY\"".getBytes(StandardCharsets.UTF_8);
+            producer.send(new ProducerRecord<>(Topics.STRATEGY_SIGNALS, "tBTCUSD", poison)).get();
+            Signal next = signal("tBTCUSD");
+            send(Topics.STRATEGY_SIGNALS, next.symbol(), next);
+            client.await(e -> e.path("data").path("id").asText().equals(next.id()), WAIT);
+
+            try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())) {
+                dlq.subscribe(List.of(Topics.STRATEGY_SIGNALS + Topics.DEAD_LETTER_SUFFIX));
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                boolean found = false;
+                while (!found && System.nanoTime() < deadline) {
+                    for (var record : dlq.poll(Duration.ofMillis(500))) {
+                        found |= java.util.Arrays.equals(record.value(), poison);
+                    }
+                }
+                assertThat(found).as("the poison record, byte for byte, on the dead-letter topic").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aSlowClientIsToldWhatItMissedAndNeverHoldsBackAnother() {
+        int count = 60_000;
+        try (EventStream fast = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"));
+                EventStream slow = EventStream.withQueryToken(gateway(), token("tom", "trader-password"))) {
+            fast.subscribe("tTESTBTC:TESTUSD");
+            slow.subscribe("tTESTBTC:TESTUSD");
+            untilReceived(fast, "signal", () -> signal("tBTCUSD"));
+            slow.pause();
+            for (int i = 0; i < count; i++) {
+                Ticker t = ticker("tTESTBTC:TESTUSD", "100." + i);
+                send(Topics.MARKET_TICKERS, t.symbol(), t);
+                if (i % 500 == 499) {
+                    // bursts a reading client absorbs, as a market does; the paused one still falls far behind
+                    producer.flush();
+                    sleep(10);
+                }
+            }
+            producer.flush();
+            fast.await(e -> e.path("event").asText().equals("ticker")
+                    && e.path("data").path("last").asText().equals("100." + (count - 1)), Duration.ofSeconds(90));
+            // The fast client got to the last event while the slow one still read nothing: nobody waited for it. (On a
+            // loaded machine the fast one may lag a little itself; then it is told exactly how much, like any client.)
+            assertThat(fast.events("ticker").size() + dropped(fast)).isEqualTo(count);
+
+            slow.resume();
+            slow.await(e -> e.path("event").asText().equals("ticker")
+                    && e.path("data").path("last").asText().equals("100." + (count - 1)), Duration.ofSeconds(90));
+            long dropped = dropped(slow);
+            assertThat(dropped).as("events dropped for the slow client").isPositive().isGreaterThan(dropped(fast));
+            assertThat(slow.events("ticker").size() + dropped).isEqualTo(count);
+        }
+    }
+
+    @Test
+    void anUnmodifiedSocketIoClientGetsTheSameEventsByName() {
+        assumeTrue(SocketIoListener.nodeAvailable(), "Node.js and npm are not installed");
+        Path node = Path.of("src", "test", "node");
+        Path work = Path.of("target", "socket.io-client");
+        try (SocketIoListener refused = SocketIoListener.connect(node, work, gateway(), "not-a-token")) {
+            assertThat(refused.await("connect_error", WAIT).path("message").asText()).contains("invalid or expired token");
+        }
+        try (SocketIoListener anonymous = SocketIoListener.connect(node, work, gateway(), null)) {
+            assertThat(anonymous.await("connect_error", WAIT).path("message").asText()).contains("no token");
+        }
+        try (SocketIoListener client = SocketIoListener.connect(node, work, gateway(), token("vera", "viewer-password"),
+                "tBTCUSD")) {
+            JsonNode ack = client.await("subscribe_ack", WAIT);
+            assertThat(ack.path("data").path("symbols").toString()).isEqualTo("[\"tBTCUSD\"]");
+            Signal signal = signal("tBTCUSD");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (client.events("signal").isEmpty() && System.nanoTime() < deadline) {
+                send(Topics.STRATEGY_SIGNALS, signal.symbol(), signal);
+                sleep(300);
+            }
+            JsonNode received = client.await("signal", WAIT);
+            assertThat(received.path("data").path("id").asText()).isEqualTo(signal.id());
+            Ticker btc = ticker("tBTCUSD", "50002");
+            send(Topics.MARKET_TICKERS, btc.symbol(), btc);
+            assertThat(client.await("ticker", WAIT).path("data").path("last").asText()).isEqualTo("50002");
+        }
+    }
+
+    private static long dropped(EventStream client) {
+        return client.events("lagged").stream().mapToLong(e -> e.path("data").path("dropped").asLong()).sum();
+    }
+
+    /** The fan-out's consumers start at the latest offset once assigned: send until the client shows one arrived. */
+    private Signal untilReceived(EventStream client, String event, java.util.function.Supplier<Signal> next) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Signal signal = next.get();
+            send(Topics.STRATEGY_SIGNALS, signal.symbol(), signal);
+            try {
+                client.await(e -> e.path("event").asText().equals(event)
+                        && e.path("data").path("id").asText().equals(signal.id()), Duration.ofMillis(500));
+                return signal;
+            } catch (AssertionError notYet) {
+                // the consumer is not assigned yet
+            }
+        }
+        throw new AssertionError("no " + event + " reached the client within " + WAIT);
+    }
+
+    private void send(String topic, String key, Object event) {
+        producer.send(new ProducerRecord<>(topic, key, events.serialize(topic, event)));
+    }
+
+    private static Signal signal(String symbol) {
+        long n = SEQUENCE.incrementAndGet();
+        return new Signal("sig-" + n + "-" + UUID.randomUUID(), symbol, SignalType.BUY,
+                "RSI 28.1 crossed up through 30 above EMA(50)", new BigDecimal("50000.5"), new BigDecimal("28.1"),
+                new BigDecimal("49800"), "rsi-ema", "1m", Instant.now().toEpochMilli() - 60_000, Instant.now());
+    }
+
+    private static Ticker ticker(String symbol, String last) {
+        BigDecimal price = new BigDecimal(last);
+        return new Ticker(symbol, Instant.now().toEpochMilli(), price, price.add(BigDecimal.ONE), price,
+                new BigDecimal("12.5"), new BigDecimal("-10"), new BigDecimal("-0.0002"));
+    }
+
+    private static void assertHandshakeStatus(Throwable thrown, int status) {
+        Throwable cause = thrown instanceof CompletionException ? thrown.getCause() : thrown;
+        assertThat(cause).isInstanceOf(WebSocketHandshakeException.class);
+        assertThat(((WebSocketHandshakeException) cause).getResponse().statusCode()).isEqualTo(status);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String gateway() {
+        return base.toString();
+    }
+
+    static String token(String user, String password) {
+        return RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", user, "password", password))
+                .post("/api/v2/auth/ws-token").then().statusCode(200).extract().path("token");
+    }
+}
