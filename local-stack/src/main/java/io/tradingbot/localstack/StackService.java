@@ -1,0 +1,58 @@
+package io.tradingbot.localstack;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The six services of the stack: their module folder (where {@code target/quarkus-app/quarkus-run.jar} is), their port
+ * in a default run, and the environment variable through which the others (the gateway, strategy-service,
+ * order-service) find them.
+ */
+public enum StackService {
+    MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL"),
+    STRATEGY("strategy-service", 8082, "STRATEGY_URL"),
+    RISK("risk-service", 8083, "RISK_URL"),
+    ORDER("order-service", 8084, "ORDER_URL"),
+    ACCOUNT("account-service", 8085, "ACCOUNT_URL"),
+    GATEWAY("gateway", 8080, null);
+
+    /** Port of the exchange simulator in a default run. */
+    public static final int SIMULATOR_PORT = 8090;
+    /** Client and controller ports of the Kafka broker in a default run. */
+    public static final int KAFKA_PORT = 9092;
+    public static final int KAFKA_CONTROLLER_PORT = 9093;
+
+    private final String module;
+    private final int defaultPort;
+    private final String urlVariable;
+
+    StackService(String module, int defaultPort, String urlVariable) {
+        this.module = module;
+        this.defaultPort = defaultPort;
+        this.urlVariable = urlVariable;
+    }
+
+    /** The module folder and the name used in logs and {@link LocalStack#serviceUrl(String)}, e.g. {@code risk-service}. */
+    public String module() {
+        return module;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** e.g. {@code RISK_URL}; null for the gateway, which nobody calls. */
+    public String urlVariable() {
+        return urlVariable;
+    }
+
+    public static StackService ofModule(String module) {
+        return Arrays.stream(values()).filter(s -> s.module.equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module + " in the stack; known: "
+                        + modules()));
+    }
+
+    public static List<String> modules() {
+        return Arrays.stream(values()).map(StackService::module).toList();
+    }
+}
