@@ -1,6 +1,7 @@
 package io.tradingbot.account.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -89,6 +90,11 @@ public class AccountService {
                     .description("REST reconciliations that found the event-built state wrong, per part of the account")
                     .tag("part", part.label()).register(registry));
         }
+        // Each reopening of channel 0 is a window in which the account is known only by the reconciliation after it.
+        FunctionCounter.builder("tradingbot.exchange.ws.reconnects", ws, BitfinexWebSocketClient::reconnectCount)
+                .description("Times the exchange WebSocket was reopened after it was lost")
+                .tag("socket", "private")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {

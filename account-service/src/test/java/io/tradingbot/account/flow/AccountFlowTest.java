@@ -204,6 +204,7 @@ class AccountFlowTest {
     void aWebSocketDroppedMidTradeLosesAndDoublesNothing() {
         double driftBefore = driftCount("wallets") + driftCount("positions") + driftCount("margin");
         double runsBefore = metric("account_reconciliation_runs_total");
+        double reconnectsBefore = metric("tradingbot_exchange_ws_reconnects_total");
         sim.dropWebSockets();
         exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD", new BigDecimal("-0.005")).build());
         Map<String, BigDecimal> afterDrop = exchangeWallets();
@@ -219,6 +220,8 @@ class AccountFlowTest {
         // the snapshots after re-authentication resynced the book: the REST reconciliation that follows found nothing
         await().atMost(SETTLE).until(() -> metric("account_reconciliation_runs_total") > runsBefore);
         assertThat(driftCount("wallets") + driftCount("positions") + driftCount("margin")).isEqualTo(driftBefore);
+        // operators see the reopened socket
+        assertThat(metric("tradingbot_exchange_ws_reconnects_total")).isGreaterThan(reconnectsBefore);
     }
 
     @Test

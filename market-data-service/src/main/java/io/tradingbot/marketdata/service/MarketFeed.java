@@ -1,5 +1,7 @@
 package io.tradingbot.marketdata.service;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tradingbot.bitfinex.error.BitfinexException;
@@ -75,9 +77,14 @@ public class MarketFeed {
     private volatile boolean socketWasLost;
 
     public MarketFeed(BitfinexRestClient rest, BitfinexWebSocketClient ws, MarketPublisher publisher, FeedHealth health,
-            SymbolCatalog catalog, MarketDataConfig config, PublishedCandles published) {
+            SymbolCatalog catalog, MarketDataConfig config, PublishedCandles published, MeterRegistry metrics) {
         this.rest = rest;
         this.ws = ws;
+        // Each reopening is a gap that the REST backfill after it has to close.
+        FunctionCounter.builder("tradingbot.exchange.ws.reconnects", ws, BitfinexWebSocketClient::reconnectCount)
+                .description("Times the exchange WebSocket was reopened after it was lost")
+                .tag("socket", "public")
+                .register(metrics);
         this.publisher = publisher;
         this.health = health;
         this.catalog = catalog;

@@ -198,6 +198,7 @@ class MarketFeedTest {
     @Test
     void aDroppedSocketLeavesNoGapAndNoDuplicateInTheClosedCandles() {
         awaitFeedStarted();
+        double reconnectsBefore = reconnects();
         sim.advanceClock(60_000);
         long before = sim.now();
         for (int i = 0; i < 3; i++) {
@@ -215,6 +216,15 @@ class MarketFeedTest {
         assertContiguousAndUnique(closedCandles("1m"), 60_000);
         assertContiguousAndUnique(closedCandles("5m"), 300_000);
         assertThat(closedCandles("1m")).anyMatch(c -> c.mts() < before);
+        // operators see each of the three drops as a reopened socket
+        assertThat(reconnects()).isGreaterThanOrEqualTo(reconnectsBefore + 3);
+    }
+
+    private static double reconnects() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("tradingbot_exchange_ws_reconnects_total{")
+                        && l.contains("socket=\"public\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

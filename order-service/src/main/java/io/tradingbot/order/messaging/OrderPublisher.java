@@ -1,5 +1,6 @@
 package io.tradingbot.order.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -24,16 +25,20 @@ public class OrderPublisher {
     private final MutinyEmitter<OrderEvent> orders;
     private final MutinyEmitter<ExchangePrivateEvent> privateEvents;
     private final MutinyEmitter<TradeResult> results;
+    private final MeterRegistry metrics;
 
     public OrderPublisher(@Channel("orders-out") MutinyEmitter<OrderEvent> orders,
             @Channel("private-out") MutinyEmitter<ExchangePrivateEvent> privateEvents,
-            @Channel("results-out") MutinyEmitter<TradeResult> results) {
+            @Channel("results-out") MutinyEmitter<TradeResult> results, MeterRegistry metrics) {
         this.orders = orders;
         this.privateEvents = privateEvents;
         this.results = results;
+        this.metrics = metrics;
     }
 
+    /** Publishes a step of an order's lifecycle; each step counts once by status (the lifecycle never repeats one). */
     public void order(OrderEvent event) {
+        metrics.counter("tradingbot.orders", "symbol", event.symbol(), "status", event.status().name()).increment();
         send(orders, event.symbol(), event, "order event");
     }
 

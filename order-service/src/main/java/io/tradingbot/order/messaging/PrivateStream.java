@@ -1,5 +1,7 @@
 package io.tradingbot.order.messaging;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tradingbot.bitfinex.ws.AccountEvent;
@@ -35,8 +37,13 @@ public class PrivateStream {
     private final OrderConfig config;
 
     public PrivateStream(BitfinexWebSocketClient socket, OrderLifecycle lifecycle, OrderPublisher publisher,
-            OrderConfig config) {
+            OrderConfig config, MeterRegistry metrics) {
         this.socket = socket;
+        // Each reopening of channel 0 is a window in which fills arrive late (and, with the dead-man switch, orders go).
+        FunctionCounter.builder("tradingbot.exchange.ws.reconnects", socket, BitfinexWebSocketClient::reconnectCount)
+                .description("Times the exchange WebSocket was reopened after it was lost")
+                .tag("socket", "private")
+                .register(metrics);
         this.lifecycle = lifecycle;
         this.publisher = publisher;
         this.config = config;

@@ -1,5 +1,7 @@
 package io.tradingbot.order.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tradingbot.bitfinex.error.BitfinexException;
 import io.tradingbot.bitfinex.error.RateLimitException;
 import io.tradingbot.bitfinex.error.ServerErrorException;
@@ -40,15 +42,17 @@ public class OrderExecutor {
     private final OrderLifecycle lifecycle;
     private final OrderConfig config;
     private final Event<OrderSubmitting> submitting;
+    private final MeterRegistry metrics;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     public OrderExecutor(BitfinexRestClient rest, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
-            Event<OrderSubmitting> submitting) {
+            Event<OrderSubmitting> submitting, MeterRegistry metrics) {
         this.rest = rest;
         this.lookup = lookup;
         this.lifecycle = lifecycle;
         this.config = config;
         this.submitting = submitting;
+        this.metrics = metrics;
     }
 
     /** Acts on a verdict; the result says what came of it (the caller publishes it). */
@@ -114,7 +118,7 @@ public class OrderExecutor {
         long deadline = System.nanoTime() + config.lookupTimeout().toNanos();
         RuntimeException lost;
         try {
-            return rest.submitOrder(request);
+            return timedSubmit(request);
         } catch (RateLimitException | ServerErrorException | TransportException e) {
             lost = e; // the client looked once and did not find it, or could not look
         }
@@ -131,7 +135,7 @@ public class OrderExecutor {
                 if (++notFound >= 2) {
                     LOG.warnf("submit of cid %d never reached the exchange (%s); sending it once more with the same cid",
                             cid, lost.getMessage());
-                    return rest.submitOrder(request);
+                    return timedSubmit(request);
                 }
             } catch (RateLimitException | ServerErrorException | TransportException e) {
                 notFound = 0;
@@ -141,6 +145,33 @@ public class OrderExecutor {
                             + config.lookupTimeout() + "; it was not resent, and it will be reported if the exchange shows it");
                 }
             }
+        }
+    }
+
+    /**
+     * One submit, timed: how long the exchange takes to answer an order is the latency a trader pays. The outcome tells
+     * an answer, an order the client found by cid after its answer was lost, a refusal, and no answer at all (timeout,
+     * rate limit, server error: looked up by cid next).
+     */
+    private SubmittedOrder timedSubmit(OrderRequest request) {
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "no_answer";
+        try {
+            SubmittedOrder submitted = rest.submitOrder(request);
+            outcome = submitted.recoveredByLookup() ? "found_by_cid" : "answered";
+            return submitted;
+        } catch (RateLimitException | ServerErrorException | TransportException e) {
+            outcome = "no_answer";
+            throw e;
+        } catch (BitfinexException e) {
+            outcome = "refused";
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("tradingbot.exchange.submit")
+                    .description("Time from sending an order to the exchange's answer")
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(metrics));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tradingbot.risk.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.RiskLimits;
@@ -25,18 +26,23 @@ public class RiskPublisher {
     private final MutinyEmitter<RiskLimits> limits;
     private final MutinyEmitter<RiskState> state;
     private final MutinyEmitter<TradingSession> sessions;
+    private final MeterRegistry metrics;
 
     public RiskPublisher(@Channel("verdicts") MutinyEmitter<RiskVerdict> verdicts,
             @Channel("limits-out") MutinyEmitter<RiskLimits> limits, @Channel("state-out") MutinyEmitter<RiskState> state,
-            @Channel("sessions-out") MutinyEmitter<TradingSession> sessions) {
+            @Channel("sessions-out") MutinyEmitter<TradingSession> sessions, MeterRegistry metrics) {
         this.verdicts = verdicts;
         this.limits = limits;
         this.state = state;
         this.sessions = sessions;
+        this.metrics = metrics;
     }
 
+    /** Sends a verdict; once the broker has it, it counts by outcome (approved or rejected) and risk level. */
     public io.smallrye.mutiny.Uni<Void> verdict(RiskVerdict verdict) {
-        return verdicts.sendMessage(keyed(verdict.symbol(), verdict));
+        return verdicts.sendMessage(keyed(verdict.symbol(), verdict)).invoke(() -> metrics.counter("tradingbot.verdicts",
+                "symbol", verdict.symbol(), "outcome", verdict.approved() ? "approved" : "rejected",
+                "risk_level", String.valueOf(verdict.riskLevel())).increment());
     }
 
     public void limits(RiskLimits value) {

@@ -1,5 +1,6 @@
 package io.tradingbot.strategy.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -29,10 +30,12 @@ public class CandleConsumer {
 
     private final SignalService signals;
     private final MutinyEmitter<Signal> out;
+    private final MeterRegistry metrics;
 
-    public CandleConsumer(SignalService signals, @Channel("signals") MutinyEmitter<Signal> out) {
+    public CandleConsumer(SignalService signals, @Channel("signals") MutinyEmitter<Signal> out, MeterRegistry metrics) {
         this.signals = signals;
         this.out = out;
+        this.metrics = metrics;
     }
 
     @Incoming("candles")
@@ -58,6 +61,11 @@ public class CandleConsumer {
         return out.sendMessage(Message.of(produced)
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(produced.symbol()).build()))
                 .subscribeAsCompletionStage()
-                .thenCompose(sent -> message.ack());
+                .thenCompose(sent -> {
+                    // Counted once on the broker: what a trader watches as the strategy's output rate per action.
+                    metrics.counter("tradingbot.signals", "symbol", produced.symbol(), "signal", produced.signal().name(),
+                            "strategy", produced.strategy()).increment();
+                    return message.ack();
+                });
     }
 }

@@ -113,6 +113,19 @@ class SignalFlowTest {
         assertThat(ordered.get(44).rsi()).isBetween(new BigDecimal("56.1"), new BigDecimal("56.3"));
         assertThat(ordered.get(44).ema()).isBetween(new BigDecimal("105.7"), new BigDecimal("105.8"));
 
+        // Operators count them by action: one BUY and two SELLs (a redelivered candle may repeat a HOLD, never these).
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metric(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"BUY\"",
+                    "strategy=\"rsi-ema\"")).isEqualTo(1.0);
+            assertThat(metric(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"SELL\"",
+                    "strategy=\"rsi-ema\"")).isEqualTo(2.0);
+            assertThat(metric(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"HOLD\""))
+                    .isGreaterThanOrEqualTo(DIP_AND_RALLY.length - 3);
+            // How far the candle consumer is behind (records): Kafka's own client metrics, which Quarkus binds.
+            assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max{client_id=\"kafka-consumer-candles\"");
+        });
+
         // The poison record is on the dead-letter topic byte for byte.
         assertThat(deadLetters()).anySatisfy(bytes ->
                 assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"symbol\":\"tBTCUSD\",\"open\":"));
@@ -234,5 +247,14 @@ class SignalFlowTest {
 
     private static TradingSession session(String symbol, boolean active) {
         return new TradingSession(symbol, active, "rsi-ema", Instant.now(), "test", null);
+    }
+
+    /** The sum of a Prometheus series' samples over the lines carrying every given label (0 when there is none). */
+    private static double metric(String scrape, String name, String... labels) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }
