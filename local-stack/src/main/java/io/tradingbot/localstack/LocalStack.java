@@ -291,6 +291,8 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> environment(StackService service, Map<StackService, String> urls, String exchangeUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // The jars run in the prod profile, whose logs are JSON for a collector; a person reads these files.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         if (service != StackService.STRATEGY && service != StackService.GATEWAY) {
             if (exchangeUrl != null) {
                 env.put("BITFINEX_BASE_URL", exchangeUrl);

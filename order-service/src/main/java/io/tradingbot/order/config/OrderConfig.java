@@ -28,8 +28,12 @@ public interface OrderConfig {
     @WithDefault("true")
     boolean exitOrders();
 
-    /** Ask Bitfinex to cancel every open order when this service's authenticated socket drops (dead-man switch). */
-    @WithDefault("true")
+    /**
+     * Ask Bitfinex to cancel every open order when this service's authenticated socket drops (dead-man switch). Off by
+     * default: entries are market orders, so the only orders left open are the take-profit/stop-loss exits, and a
+     * network blip, a restart or a node drain would cancel the stop losses of every open trade.
+     */
+    @WithDefault("false")
     boolean deadManSwitch();
 
     /** Refuse to start when the API key lacks the {@code orders} write permission. */

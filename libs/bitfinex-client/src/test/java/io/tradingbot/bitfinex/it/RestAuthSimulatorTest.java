@@ -72,6 +72,25 @@ class RestAuthSimulatorTest extends SimulatorTestBase {
         }
     }
 
+    /**
+     * Several threads of one process signing with one key (order-service looks orders up while it places others): the
+     * exchange refuses a nonce lower than one it has seen, so each request must arrive in the order its nonce was taken.
+     */
+    @Test
+    void concurrentAuthenticatedCallsOnOneKeyAreNeverRefusedForTheirNonce() throws Exception {
+        Credentials account = newAccount();
+        try (BitfinexRestClient rest = new BitfinexRestClient(config(account));
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<List<Wallet>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(pool.submit(rest::wallets));
+            }
+            for (var call : calls) {
+                assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotEmpty();
+            }
+        }
+    }
+
     @Test
     void marginInfoAndPositions() {
         Credentials account = newAccount();
