@@ -1,0 +1,70 @@
+package io.tradingbot.benchmarks.stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start to ready of one service: {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} spawned with the stack's
+ * wiring, timed until {@code /q/health/ready} first answers 200, polled every 20 ms (the launcher polls every 250 ms,
+ * too coarse for a 3 s target). The instance runs alone on the idle stack and is stopped right after.
+ */
+public final class StartToReady {
+    private StartToReady() {
+    }
+
+    public static double seconds(Path repoRoot, String module, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(repoRoot.resolve(module).resolve("target").toFile());
+        builder.environment().remove("HTTP_PORT");
+        builder.environment().putAll(environment);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            long deadline = start + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+                }
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return (System.nanoTime() - start) / 1e9;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException(module + " was not ready within 90 s; see " + log);
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            http.close();
+        }
+    }
+}

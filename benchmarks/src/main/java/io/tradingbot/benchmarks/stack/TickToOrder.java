@@ -1,0 +1,191 @@
+package io.tradingbot.benchmarks.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingbot.benchmarks.report.Latency;
+import io.tradingbot.events.OrderEvent;
+import io.tradingbot.events.OrderStatus;
+import io.tradingbot.events.RiskVerdict;
+import io.tradingbot.events.Signal;
+import io.tradingbot.events.SignalType;
+import io.tradingbot.events.Candle;
+import io.tradingbot.simulator.testkit.SimulatorProcess;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Tick to order: from the simulator's price update that closes a candle to the simulator receiving the order that the
+ * candle's signal led to, both on the simulator's clock, and the hops in between from Kafka record timestamps.
+ * <p>
+ * The symbols trade with the Bollinger mean-reversion strategy, and the driver makes it fire: in the middle of a candle
+ * (simulator time) a symbol's price jumps, in a cycle of twelve candles per symbol (staggered across symbols), 3 % down
+ * (the candle closes below the lower band: BUY), back up, four quiet candles, 3 % up (above the upper band: SELL), back
+ * down, four quiet candles. The quiet candles matter: jumps every candle widen the 20-bar bands until 3 % no longer
+ * crosses them, and the strategy rightly falls silent. The candle that closes a BUY or SELL
+ * candle is the simulator's step at the next minute, so its time is exactly {@code candle mts + 60 000}; the order's time
+ * is its {@code mts} on the exchange (a market order fills when the exchange receives it).
+ */
+public final class TickToOrder {
+    static final String STRATEGY = "bollinger";
+    private static final long MINUTE = 60_000;
+    private static final BigDecimal DOWN = new BigDecimal("0.97");
+    private static final BigDecimal UP = new BigDecimal("1.03");
+
+    public record Result(Latency tickToOrder, Map<String, Latency> hops, Latency candleToSignal, int closedCandles,
+            int signals, Map<String, Integer> signalTypes, int verdicts, int approved, int ordersPlaced,
+            Map<String, Integer> rejectionReasons) {
+    }
+
+    private final SimulatorProcess sim;
+    private final List<String> symbols;
+    private final double speed;
+
+    public TickToOrder(SimulatorProcess sim, List<String> symbols, double speed) {
+        this.sim = sim;
+        this.symbols = symbols;
+        this.speed = speed;
+    }
+
+    /** Drives the jumps for {@code candles} candles, then waits for the last orders and measures. */
+    public Result run(EventTap tap, int candles) throws InterruptedException {
+        SimClockMapping clock = SimClockMapping.read(sim, speed);
+        long firstCandle = Math.floorDiv(clock.simNow(), MINUTE) * MINUTE + MINUTE;
+        for (int k = 0; k < candles; k++) {
+            long candle = firstCandle + k * MINUTE;
+            sleepUntilSim(clock, candle + MINUTE / 2);
+            long index = candle / MINUTE;
+            for (int i = 0; i < symbols.size(); i++) {
+                String symbol = symbols.get(i);
+                int phase = (int) ((index + i) % 12);
+                if (phase != 0 && phase != 1 && phase != 6 && phase != 7) {
+                    continue;
+                }
+                BigDecimal last = lastPrice(symbol);
+                BigDecimal next = switch (phase) {
+                    case 0 -> last.multiply(DOWN);
+                    case 1 -> last.divide(DOWN, MathContext.DECIMAL64);
+                    case 6 -> last.multiply(UP);
+                    default -> last.divide(UP, MathContext.DECIMAL64);
+                };
+                sim.setPrice(symbol, next.round(new MathContext(5)).toPlainString());
+            }
+            System.out.printf(Locale.ROOT, "  candle %d/%d: jumps sent; signals so far %d, orders so far %d%n", k + 1,
+                    candles, tap.signals.size(), tap.orders.size());
+        }
+        long lastCandle = firstCandle + (candles - 1) * MINUTE;
+        // the last candle closes at lastCandle + 1 min; give its order a few real seconds to come through
+        sleepUntilSim(clock, lastCandle + MINUTE);
+        Thread.sleep(5000);
+        return measure(tap, clock, firstCandle, lastCandle);
+    }
+
+    private BigDecimal lastPrice(String symbol) {
+        JsonNode ticker = sim.publicGet("/v2/ticker/" + symbol);
+        return ticker.get(6).decimalValue();
+    }
+
+    private void sleepUntilSim(SimClockMapping clock, long sim) throws InterruptedException {
+        long waitMillis = (long) Math.ceil(clock.wallAt(sim) - System.currentTimeMillis());
+        if (waitMillis > 0) {
+            Thread.sleep(waitMillis);
+        }
+    }
+
+    Result measure(EventTap tap, SimClockMapping clock, long firstCandle, long lastCandle) {
+        Latency tickToOrder = new Latency();
+        Latency candleToSignal = new Latency();
+        Map<String, Latency> hops = new LinkedHashMap<>();
+        for (String hop : List.of("exchange → market-data (closed candle on Kafka)", "market-data → strategy (signal)",
+                "strategy → risk (verdict)", "risk → order-service (order submitted)",
+                "order-service → exchange (order received)")) {
+            hops.put(hop, new Latency());
+        }
+        Map<String, Integer> types = new TreeMap<>();
+        Map<String, Integer> rejections = new TreeMap<>();
+        int closed = 0;
+        int signals = 0;
+        int verdicts = 0;
+        int approved = 0;
+        int placed = 0;
+        for (String symbol : symbols) {
+            for (long mts = firstCandle; mts <= lastCandle; mts += MINUTE) {
+                EventTap.Stamped<Candle> candle = tap.closedCandles.get(symbol + "|" + mts);
+                if (candle == null) {
+                    continue;
+                }
+                closed++;
+                long closingTick = mts + MINUTE;
+                double closingWall = clock.wallAt(closingTick);
+                EventTap.Stamped<Signal> signal = tap.signals.get(STRATEGY + ":" + symbol + ":1m:" + mts);
+                if (signal == null) {
+                    continue;
+                }
+                signals++;
+                types.merge(signal.value().signal().name(), 1, Integer::sum);
+                candleToSignal.recordMillis(signal.timestamp() - candle.timestamp());
+                if (signal.value().signal() == SignalType.HOLD) {
+                    continue;
+                }
+                EventTap.Stamped<RiskVerdict> verdict = tap.verdicts.get(signal.value().id());
+                if (verdict == null) {
+                    continue;
+                }
+                verdicts++;
+                if (!verdict.value().approved()) {
+                    verdict.value().reasons().stream().findFirst()
+                            .ifPresent(r -> rejections.merge(r.replaceAll("[0-9.]+", "N"), 1, Integer::sum));
+                    continue;
+                }
+                approved++;
+                List<EventTap.Stamped<OrderEvent>> events = tap.orders.getOrDefault(verdict.value().id(), List.of());
+                Optional<EventTap.Stamped<OrderEvent>> submitted = events.stream()
+                        .filter(e -> e.value().status() == OrderStatus.SUBMITTED).findFirst();
+                if (submitted.isEmpty()) {
+                    continue;
+                }
+                long entryCid = submitted.get().value().cid();
+                Optional<Long> received = events.stream().map(EventTap.Stamped::value)
+                        .filter(e -> e.cid() == entryCid && e.exchangeId() != null && e.status() != OrderStatus.SUBMITTED)
+                        .map(OrderEvent::mts).min(Long::compare);
+                if (received.isEmpty()) {
+                    continue;
+                }
+                placed++;
+                tickToOrder.recordMillis((received.get() - closingTick) / speed);
+                List<Latency> h = List.copyOf(hops.values());
+                h.get(0).recordMillis(candle.timestamp() - closingWall);
+                h.get(1).recordMillis(signal.timestamp() - candle.timestamp());
+                h.get(2).recordMillis(verdict.timestamp() - signal.timestamp());
+                h.get(3).recordMillis(submitted.get().timestamp() - verdict.timestamp());
+                h.get(4).recordMillis(clock.wallAt(received.get()) - submitted.get().timestamp());
+            }
+        }
+        return new Result(tickToOrder, hops, candleToSignal, closed, signals, types, verdicts, approved, placed,
+                rejections);
+    }
+
+    public static String table(Result r, int symbols, double speed, int candles) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d symbols, %d candles each (1m candles, simulator clock at %.0f× real "
+                        + "time, so one candle every %.1f s per symbol; times below are real milliseconds: simulator "
+                        + "milliseconds ÷ %.0f).%n%n", symbols, candles, speed, 60 / speed, speed));
+        out.append(String.format(Locale.ROOT, "Closed candles seen %d; signals %d %s; BUY/SELL verdicts %d, approved %d;"
+                        + " orders received by the exchange %d.%n", r.closedCandles(), r.signals(), r.signalTypes(),
+                r.verdicts(), r.approved(), r.ordersPlaced()));
+        if (!r.rejectionReasons().isEmpty()) {
+            out.append("Rejections (first reason): ").append(r.rejectionReasons()).append("\n");
+        }
+        out.append("\n").append(Latency.header("path")).append("\n");
+        out.append(r.tickToOrder().row("**tick to order** (target p50 ≤ 10 ms, p99 ≤ 50 ms)")).append("\n");
+        r.hops().forEach((name, latency) -> out.append(latency.row("hop: " + name)).append("\n"));
+        out.append(r.candleToSignal().row("candle → signal, every signal (HOLD included)")).append("\n");
+        return out.toString();
+    }
+}
