@@ -10,6 +10,7 @@ import io.tradingbot.strategy.engine.Evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +101,8 @@ public class SignalService {
         Evaluation evaluation = evaluated.evaluation();
         String id = choice.definition().name() + ":" + candles.symbol() + ":" + candles.timeframe() + ":"
                 + evaluated.candleMts();
-        return new Signal(id, candles.symbol(), evaluation.signal(), evaluation.reason(), evaluation.price(),
+        BigDecimal price = evaluated.close() != null ? evaluated.close().stripTrailingZeros() : evaluation.price();
+        return new Signal(id, candles.symbol(), evaluation.signal(), evaluation.reason(), price,
                 evaluation.rsi(), evaluation.ema(), choice.definition().name(), candles.timeframe(),
                 evaluated.candleMts(), clock.instant());
     }

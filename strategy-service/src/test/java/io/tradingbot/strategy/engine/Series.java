@@ -2,7 +2,7 @@ package io.tradingbot.strategy.engine;
 
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.num.DecimalNumFactory;
+import org.ta4j.core.num.DoubleNumFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ final class Series {
     }
 
     static BarSeries ofCloses(double... closes) {
-        BarSeries series = new BaseBarSeriesBuilder().withName("test").withNumFactory(DecimalNumFactory.getInstance())
+        BarSeries series = new BaseBarSeriesBuilder().withName("test").withNumFactory(DoubleNumFactory.getInstance())
                 .build();
         Instant begin = Instant.parse("2026-11-25T00:00:00Z");
         for (double close : closes) {
