@@ -23,6 +23,7 @@ import io.tradingbot.events.Topics;
 import io.tradingbot.events.TradeResult;
 import io.tradingbot.events.serde.EventJson;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.kafka.testkit.ServiceContract;
 import io.tradingbot.order.service.VerdictCids;
 import io.tradingbot.order.support.KafkaTopics;
@@ -209,34 +210,25 @@ class OrderServiceTest extends ServiceContract {
         // less), and the exchange's answer times, the lost submit of the earlier test among them (found by cid).
         await().atMost(WAIT).untilAsserted(() -> {
             String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metric(metrics, "tradingbot_exchange_ws_reconnects_total", "socket=\"private\""))
+            assertThat(Prometheus.sum(metrics, "tradingbot_exchange_ws_reconnects_total", "socket=\"private\""))
                     .as("reconnects of channel 0").isGreaterThanOrEqualTo(1.0);
             List<OrderEvent> published = topics().read(Topics.ORDERS_EVENTS, OrderEvent.class, list -> false,
                     Duration.ofSeconds(2));
             for (OrderStatus status : OrderStatus.values()) {
                 long onTopic = published.stream().filter(e -> e.symbol().equals(BTC) && e.status() == status).count();
-                assertThat(metric(metrics, "tradingbot_orders_total", "symbol=\"" + BTC + "\"",
+                assertThat(Prometheus.sum(metrics, "tradingbot_orders_total", "symbol=\"" + BTC + "\"",
                         "status=\"" + status.name() + "\"")).as("orders %s", status).isEqualTo((double) onTopic);
             }
-            assertThat(metric(metrics, "tradingbot_orders_total", "status=\"FILLED\"")).as("filled orders")
+            assertThat(Prometheus.sum(metrics, "tradingbot_orders_total", "status=\"FILLED\"")).as("filled orders")
                     .isGreaterThanOrEqualTo(1.0);
-            assertThat(metric(metrics, "tradingbot_exchange_submit_seconds_count", "outcome=\"answered\""))
+            assertThat(Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "outcome=\"answered\""))
                     .as("submits answered").isGreaterThanOrEqualTo(1.0);
             // the client looks a lost answer up by cid itself (found_by_cid), or gives up and order-service does (no_answer)
-            assertThat(metric(metrics, "tradingbot_exchange_submit_seconds_count", "outcome=\"found_by_cid\"")
-                    + metric(metrics, "tradingbot_exchange_submit_seconds_count", "outcome=\"no_answer\""))
+            assertThat(Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "outcome=\"found_by_cid\"")
+                    + Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "outcome=\"no_answer\""))
                     .as("submits whose answer was lost").isGreaterThanOrEqualTo(1.0);
             assertThat(metrics).contains("tradingbot_exchange_submit_seconds_bucket{");
         });
-    }
-
-    /** The sum of a Prometheus series' samples over the lines carrying every given label (0 when there is none). */
-    private static double metric(String scrape, String name, String... labels) {
-        return scrape.lines()
-                .filter(line -> line.startsWith(name + "{"))
-                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 
     @Test

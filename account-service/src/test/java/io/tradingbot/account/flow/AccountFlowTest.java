@@ -15,6 +15,7 @@ import io.tradingbot.events.Topics;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.simulator.testkit.InjectSimulator;
 import io.tradingbot.simulator.testkit.SimulatorProcess;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -341,8 +342,7 @@ class AccountFlowTest {
 
     private static double metric(String name) {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Prometheus.sum(metrics, name);
     }
 
     private double driftCount(String part) {

@@ -13,6 +13,7 @@ import io.tradingbot.bitfinex.model.OrderRequest;
 import io.tradingbot.bitfinex.model.OrderType;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.simulator.testkit.InjectSimulator;
 import io.tradingbot.simulator.testkit.SimulatorProcess;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,6 @@ class PeriodicReconciliationTest {
 
     private static double driftCounted() {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("account_reconciliation_drift_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Prometheus.sum(metrics, "account_reconciliation_drift_total");
     }
 }

@@ -15,6 +15,7 @@ import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.marketdata.feed.TopicReader.Keyed;
 import io.tradingbot.marketdata.messaging.PublishedCandles;
 import jakarta.inject.Inject;
@@ -222,9 +223,7 @@ class MarketFeedTest {
 
     private static double reconnects() {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("tradingbot_exchange_ws_reconnects_total{")
-                        && l.contains("socket=\"public\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Prometheus.sum(metrics, "tradingbot_exchange_ws_reconnects_total", "socket=\"public\"");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.tradingbot.events.serde.EventJson;
 import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
+import io.tradingbot.kafka.testkit.Prometheus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -130,11 +131,11 @@ class RiskFlowTest {
         // Operators count verdicts by outcome: s-1 approved once although delivered twice, s-4 rejected.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metric(metrics, "tradingbot_verdicts_total", "symbol=\"tBTCUSD\"", "outcome=\"approved\""))
+            assertThat(Prometheus.sum(metrics, "tradingbot_verdicts_total", "symbol=\"tBTCUSD\"", "outcome=\"approved\""))
                     .isEqualTo(1.0);
-            assertThat(metric(metrics, "tradingbot_verdicts_total", "symbol=\"tBTCUSD\"", "outcome=\"rejected\""))
+            assertThat(Prometheus.sum(metrics, "tradingbot_verdicts_total", "symbol=\"tBTCUSD\"", "outcome=\"rejected\""))
                     .isEqualTo(1.0);
-            assertThat(metric(metrics, "tradingbot_verdicts_total", "symbol=\"tETHUSD\"")).isZero();
+            assertThat(Prometheus.sum(metrics, "tradingbot_verdicts_total", "symbol=\"tETHUSD\"")).isZero();
         });
 
         // The on-demand path gives the same judgement and keeps it for order-service.
@@ -247,14 +248,5 @@ class RiskFlowTest {
                 List.of(), new MarginInfo(null, null, BigDecimal.ZERO, BigDecimal.ZERO, null),
                 new AccountSummary(new BigDecimal(equity), BigDecimal.ZERO, BigDecimal.ZERO, null, null, "HEALTHY", 0,
                         BigDecimal.ZERO));
-    }
-
-    /** The sum of a Prometheus series' samples over the lines carrying every given label (0 when there is none). */
-    private static double metric(String scrape, String name, String... labels) {
-        return scrape.lines()
-                .filter(line -> line.startsWith(name + "{"))
-                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 }

@@ -14,6 +14,7 @@ import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import io.tradingbot.kafka.testkit.Prometheus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -116,11 +117,11 @@ class SignalFlowTest {
         // Operators count them by action: one BUY and two SELLs (a redelivered candle may repeat a HOLD, never these).
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metric(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"BUY\"",
+            assertThat(Prometheus.sum(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"BUY\"",
                     "strategy=\"rsi-ema\"")).isEqualTo(1.0);
-            assertThat(metric(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"SELL\"",
+            assertThat(Prometheus.sum(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"SELL\"",
                     "strategy=\"rsi-ema\"")).isEqualTo(2.0);
-            assertThat(metric(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"HOLD\""))
+            assertThat(Prometheus.sum(metrics, "tradingbot_signals_total", "symbol=\"tBTCUSD\"", "signal=\"HOLD\""))
                     .isGreaterThanOrEqualTo(DIP_AND_RALLY.length - 3);
             // How far the candle consumer is behind (records): Kafka's own client metrics, which Quarkus binds.
             assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max{client_id=\"kafka-consumer-candles\"");
@@ -247,14 +248,5 @@ class SignalFlowTest {
 
     private static TradingSession session(String symbol, boolean active) {
         return new TradingSession(symbol, active, "rsi-ema", Instant.now(), "test", null);
-    }
-
-    /** The sum of a Prometheus series' samples over the lines carrying every given label (0 when there is none). */
-    private static double metric(String scrape, String name, String... labels) {
-        return scrape.lines()
-                .filter(line -> line.startsWith(name + "{"))
-                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 }
