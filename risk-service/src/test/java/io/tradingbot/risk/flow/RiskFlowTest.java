@@ -19,6 +19,8 @@ import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.Prometheus;
+import io.tradingbot.support.messaging.TradingSessions;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,6 +58,9 @@ import static org.hamcrest.Matchers.equalTo;
 class RiskFlowTest {
     @InjectKafkaBroker
     EmbeddedKafkaBroker broker;
+
+    @Inject
+    TradingSessions sessions;
 
     @Test
     @Order(1)
@@ -107,6 +112,8 @@ class RiskFlowTest {
         send(Topics.TRADING_SESSIONS, "tBTCUSD", new TradingSession("tBTCUSD", true, "rsi-ema", Instant.now(), "test", null));
         send(Topics.ACCOUNT_SNAPSHOTS, "paper", snapshot("10000", "10000"));
         awaitHighWaterMark("10000");
+        // signals of a symbol risk-service does not yet know as traded get no verdict: wait until it has read the session
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.activeSession("tBTCUSD").isPresent());
 
         Signal buy = signal("s-1", "tBTCUSD", SignalType.BUY, "50000");
         send(Topics.STRATEGY_SIGNALS, "tBTCUSD", buy);
