@@ -36,4 +36,13 @@ public interface MarketDataConfig {
     @Min(10)
     @Max(10000)
     int historySize();
+
+    /**
+     * Public channels (a ticker, a candle timeframe) per exchange WebSocket. Bitfinex refuses more than 30 on one
+     * connection, so the feed opens another socket whenever the open ones hold this many; 25 leaves headroom.
+     */
+    @WithDefault("25")
+    @Min(1)
+    @Max(30)
+    int channelsPerSocket();
 }

@@ -9,7 +9,8 @@ class StartupReport {
     private static final Logger LOG = Logger.getLogger(StartupReport.class);
 
     void onStart(@Observes StartupEvent event, MarketDataConfig config) {
-        LOG.infof("Watching %s on timeframes %s; a feed older than %s turns readiness DOWN", config.symbols(),
-                config.timeframes(), config.maxFeedAge());
+        LOG.infof("Watching %s on timeframes %s, at most %d channels per exchange WebSocket; a feed older than %s "
+                + "turns readiness DOWN", config.symbols(), config.timeframes(), config.channelsPerSocket(),
+                config.maxFeedAge());
     }
 }

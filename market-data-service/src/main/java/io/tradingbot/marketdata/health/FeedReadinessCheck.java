@@ -1,5 +1,6 @@
 package io.tradingbot.marketdata.health;
 
+import io.tradingbot.bitfinex.ws.PublicChannelPool.SocketStatus;
 import io.tradingbot.marketdata.config.MarketDataConfig;
 import io.tradingbot.marketdata.service.FeedHealth;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * DOWN while the feed of a watched symbol is older than {@code market-data.max-feed-age}: consumers would otherwise
- * trade on prices that stopped moving without anyone noticing. The data lists each symbol's age.
+ * trade on prices that stopped moving without anyone noticing; and while an exchange WebSocket that holds channels is
+ * not connected (its symbols get nothing until it is back). The data lists each symbol's age and each socket's state.
  */
 @Readiness
 @ApplicationScoped
@@ -38,6 +40,14 @@ public class FeedReadinessCheck implements HealthCheck {
             response.withData(feed.getKey(), (stale ? "stale: " : "") + "last data " + age.toMillis() + " ms ago (max "
                     + max.toMillis() + " ms)");
             if (stale) {
+                response.down();
+            }
+        }
+        for (SocketStatus socket : feeds.sockets()) {
+            boolean needed = socket.channels() > 0;
+            response.withData("socket-" + socket.id(), socket.state() + ", " + socket.channels() + " channels, "
+                    + socket.reconnects() + " reconnects");
+            if (needed && !socket.connected()) {
                 response.down();
             }
         }

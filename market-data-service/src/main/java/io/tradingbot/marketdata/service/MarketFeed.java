@@ -1,6 +1,7 @@
 package io.tradingbot.marketdata.service;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,9 +9,9 @@ import io.tradingbot.bitfinex.error.BitfinexException;
 import io.tradingbot.bitfinex.error.InvalidSymbolException;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
 import io.tradingbot.bitfinex.rest.HistoryQuery;
-import io.tradingbot.bitfinex.ws.BitfinexWebSocketClient;
 import io.tradingbot.bitfinex.ws.ConnectionState;
 import io.tradingbot.bitfinex.ws.MarketEvent;
+import io.tradingbot.bitfinex.ws.PublicChannelPool;
 import io.tradingbot.bitfinex.ws.Subscription;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Ticker;
@@ -22,6 +23,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +45,9 @@ import java.util.concurrent.Callable;
  * over REST before the later one is published. A symbol is watched while it is configured or has an active trading
  * session.
  * <p>
+ * The channels are spread over a {@link PublicChannelPool} (Bitfinex allows 30 per connection): each socket reconnects
+ * on its own, and after a reconnect only the channels of that socket are read again over REST.
+ * <p>
  * Every change of state happens on one worker thread, in the order events arrived: WebSocket handlers only hand over
  * (the client delivers on its socket thread, which must not block), and REST reads may block the worker without
  * reordering anything.
@@ -55,7 +60,7 @@ public class MarketFeed {
     public static final String SESSION = "session";
 
     private final BitfinexRestClient rest;
-    private final BitfinexWebSocketClient ws;
+    private final PublicChannelPool sockets;
     private final MarketPublisher publisher;
     private final FeedHealth health;
     private final SymbolCatalog catalog;
@@ -72,18 +77,28 @@ public class MarketFeed {
     /** Reasons per watched symbol; touched on the worker only. */
     private final Map<String, Set<String>> reasons = new ConcurrentHashMap<>();
     private final Map<String, List<Subscription>> subscriptions = new ConcurrentHashMap<>();
+    /** What each live subscription carries (keyed by identity: subscription ids repeat across sockets). */
+    private final Map<Subscription, Channel> channels = new ConcurrentHashMap<>();
     private final Map<String, CandleTrack> tracks = new ConcurrentHashMap<>();
     private final Map<String, Ticker> lastTickers = new ConcurrentHashMap<>();
-    private volatile boolean socketWasLost;
+    /** Sockets lost and not yet open again: their channels are backfilled once they are. */
+    private final Set<Integer> lostSockets = ConcurrentHashMap.newKeySet();
 
-    public MarketFeed(BitfinexRestClient rest, BitfinexWebSocketClient ws, MarketPublisher publisher, FeedHealth health,
+    /** A subscription's symbol, and its candle timeframe (null for the ticker). */
+    private record Channel(String symbol, String timeframe) {
+    }
+
+    public MarketFeed(BitfinexRestClient rest, PublicChannelPool sockets, MarketPublisher publisher, FeedHealth health,
             SymbolCatalog catalog, MarketDataConfig config, PublishedCandles published, MeterRegistry metrics) {
         this.rest = rest;
-        this.ws = ws;
-        // Each reopening is a gap that the REST backfill after it has to close.
-        FunctionCounter.builder("tradingbot.exchange.ws.reconnects", ws, BitfinexWebSocketClient::reconnectCount)
-                .description("Times the exchange WebSocket was reopened after it was lost")
+        this.sockets = sockets;
+        // Each reopening of any socket of the pool is a gap that the REST backfill after it has to close.
+        FunctionCounter.builder("tradingbot.exchange.ws.reconnects", sockets, PublicChannelPool::reconnectCount)
+                .description("Times an exchange WebSocket was reopened after it was lost (summed over the pool)")
                 .tag("socket", "public")
+                .register(metrics);
+        Gauge.builder("market.data.ws.sockets", sockets, p -> p.sockets().size())
+                .description("Public exchange WebSockets open (at most market-data.channels-per-socket channels each)")
                 .register(metrics);
         this.publisher = publisher;
         this.health = health;
@@ -93,9 +108,9 @@ public class MarketFeed {
     }
 
     void onStart(@Observes StartupEvent event) {
-        ws.onStateChange(this::socketState);
-        ws.onError(e -> LOG.warnf("Bitfinex refused a subscription or request: %s", e.getMessage()));
-        ws.connect();
+        // sockets open as the feeds' channels need them
+        sockets.onStateChange(this::socketState);
+        sockets.onError(e -> LOG.warnf("Bitfinex refused a subscription or request: %s", e.getMessage()));
         // before any feed starts, so that each continues where the previous run stopped
         run("read what was published before", () -> {
             resumeAfter.putAll(published.lastClosed());
@@ -144,7 +159,10 @@ public class MarketFeed {
                 return;
             }
             reasons.remove(symbol);
-            subscriptions.getOrDefault(symbol, List.of()).forEach(ws::unsubscribe);
+            for (Subscription sub : subscriptions.getOrDefault(symbol, List.of())) {
+                channels.remove(sub);
+                sockets.unsubscribe(sub);
+            }
             subscriptions.remove(symbol);
             health.stopped(symbol);
             LOG.infof("Stopped watching %s", symbol);
@@ -166,10 +184,15 @@ public class MarketFeed {
         }
         readTicker(symbol);
         List<Subscription> subs = new ArrayList<>();
-        subs.add(ws.subscribeTicker(symbol, e -> run("ticker " + symbol, () -> onMarketEvent(symbol, null, e))));
+        Subscription ticker = sockets.subscribeTicker(symbol,
+                e -> run("ticker " + symbol, () -> onMarketEvent(symbol, null, e)));
+        channels.put(ticker, new Channel(symbol, null));
+        subs.add(ticker);
         for (String timeframe : config.timeframes()) {
-            subs.add(ws.subscribeCandles(BitfinexRestClient.candleKey(timeframe, symbol),
-                    e -> run("candles " + timeframe + " " + symbol, () -> onMarketEvent(symbol, timeframe, e))));
+            Subscription candles = sockets.subscribeCandles(BitfinexRestClient.candleKey(timeframe, symbol),
+                    e -> run("candles " + timeframe + " " + symbol, () -> onMarketEvent(symbol, timeframe, e)));
+            channels.put(candles, new Channel(symbol, timeframe));
+            subs.add(candles);
         }
         subscriptions.put(symbol, subs);
         LOG.infof("Watching %s (%s): ticker and candles %s", symbol, reasons.get(symbol), config.timeframes());
@@ -177,19 +200,33 @@ public class MarketFeed {
 
     // ---------------------------------------------------------------- events
 
-    private void socketState(ConnectionState state) {
+    private void socketState(int socket, ConnectionState state) {
         if (state == ConnectionState.RECONNECTING) {
-            socketWasLost = true;
-        } else if (state == ConnectionState.CONNECTED && socketWasLost) {
-            socketWasLost = false;
-            // what happened while the socket was down comes from REST; the snapshots that follow overlap it harmlessly
-            run("backfill after reconnect", () -> {
-                for (String symbol : reasons.keySet()) {
-                    config.timeframes().forEach(tf -> backfill(symbol, tf));
-                    readTicker(symbol);
-                }
-            });
+            lostSockets.add(socket);
+        } else if (state == ConnectionState.CLOSED) {
+            lostSockets.remove(socket);
+        } else if (state == ConnectionState.CONNECTED && lostSockets.remove(socket)) {
+            // What happened while the socket was down comes from REST; the snapshots that follow overlap it
+            // harmlessly. Only this socket's channels missed anything: the other sockets stayed up, and reading every
+            // symbol again would cost up to a candle read per (symbol, timeframe) under Bitfinex's 30 a minute.
+            run("backfill after reconnect of socket " + socket, () -> backfillSocket(socket));
         }
+    }
+
+    private void backfillSocket(int socket) {
+        Set<String> tickers = new LinkedHashSet<>();
+        for (Subscription sub : sockets.subscriptions(socket)) {
+            Channel channel = channels.get(sub);
+            if (channel == null || !reasons.containsKey(channel.symbol())) {
+                continue; // no longer watched
+            }
+            if (channel.timeframe() == null) {
+                tickers.add(channel.symbol());
+            } else {
+                backfill(channel.symbol(), channel.timeframe());
+            }
+        }
+        tickers.forEach(this::readTicker);
     }
 
     private void onMarketEvent(String symbol, String timeframe, MarketEvent event) {

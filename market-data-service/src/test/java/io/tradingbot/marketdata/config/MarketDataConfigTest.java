@@ -40,6 +40,16 @@ class MarketDataConfigTest {
                 .hasMessageContaining("not a Bitfinex candle timeframe");
     }
 
+    @Test
+    void channelsPerSocketDefaultToTwentyFiveAndStayWithinBitfinexsLimitOfThirty() {
+        assertThat(load(Map.of()).channelsPerSocket()).isEqualTo(25);
+        assertThat(load(Map.of("market-data.channels-per-socket", "30")).channelsPerSocket()).isEqualTo(30);
+        assertThatThrownBy(() -> load(Map.of("market-data.channels-per-socket", "31")))
+                .hasMessageContaining("market-data.channels-per-socket");
+        assertThatThrownBy(() -> load(Map.of("market-data.channels-per-socket", "0")))
+                .hasMessageContaining("market-data.channels-per-socket");
+    }
+
     private static MarketDataConfig load(Map<String, String> values) {
         return new SmallRyeConfigBuilder()
                 .withMapping(MarketDataConfig.class)

@@ -489,6 +489,14 @@ public final class BitfinexWebSocketClient implements AutoCloseable {
         switch (event.path("event").asText()) {
             case "info" -> info(conn, event);
             case "subscribed" -> {
+                String subId = event.path("subId").asText(null);
+                if (subId != null && conn.subscribed.contains(subId) && !subscriptions.containsKey(subId)) {
+                    // unsubscribed while its request was in flight: the server holds the channel, and every channel
+                    // counts against its per-connection limit
+                    send(conn, mapper.createObjectNode().put("event", "unsubscribe")
+                            .put("chanId", event.path("chanId").asLong()).toString());
+                    return;
+                }
                 Subscription sub = match(event);
                 if (sub != null) {
                     sub.chanId(event.path("chanId").asLong());
