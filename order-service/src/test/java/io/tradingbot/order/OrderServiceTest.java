@@ -25,12 +25,21 @@ import io.tradingbot.events.serde.EventJson;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.kafka.testkit.ServiceContract;
+import io.tradingbot.order.config.OrderConfig;
+import io.tradingbot.order.service.CidLookup;
+import io.tradingbot.order.service.OrderExecutor;
+import io.tradingbot.order.service.OrderJournal;
+import io.tradingbot.order.service.OrderLifecycle;
+import io.tradingbot.order.service.OrderSubmitting;
 import io.tradingbot.order.service.VerdictCids;
 import io.tradingbot.order.support.KafkaTopics;
 import io.tradingbot.order.support.RiskStandIn;
 import io.tradingbot.order.support.SubmitLatency;
 import io.tradingbot.simulator.testkit.InjectSimulator;
 import io.tradingbot.simulator.testkit.SimulatorProcess;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,6 +55,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +76,8 @@ import static org.hamcrest.Matchers.equalTo;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderServiceTest extends ServiceContract {
     private static final String BTC = "tBTCUSD";
+    private static final String ETH = "tETHUSD";
+    private static final String TEST_PAIR = "tTESTBTC:TESTUSD";
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     @InjectSimulator
@@ -76,6 +88,28 @@ class OrderServiceTest extends ServiceContract {
 
     @Inject
     SubmitLatency latency;
+
+    @Inject
+    OrderJournal journal;
+
+    @Inject
+    CidLookup cidLookup;
+
+    @Inject
+    OrderLifecycle lifecycle;
+
+    @Inject
+    OrderConfig orderConfig;
+
+    @Inject
+    Event<OrderSubmitting> submitting;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @Test
     @org.junit.jupiter.api.Order(1)
@@ -128,30 +162,17 @@ class OrderServiceTest extends ServiceContract {
     @org.junit.jupiter.api.Order(2)
     void aRedeliveredVerdictBecomesOneOrder() throws Exception {
         RiskVerdict buy = verdict("verdict:redelivered", Side.BUY, "0.001", "EXCHANGE LIMIT", "30000", null, null);
+        Map<String, Double> before = lookups();
         topics().send(Topics.RISK_VERDICTS, BTC, buy);
         topics().send(Topics.RISK_VERDICTS, BTC, buy);
 
         List<TradeResult> results = results(buy.id(), list -> list.size() >= 2);
         assertThat(results).hasSize(2).allMatch(TradeResult::success);
+        assertThat(results.get(0).message()).startsWith("order placed");
         assertThat(results.get(1).message()).contains("already placed");
         assertThat(ordersWithCid(VerdictCids.entry(buy.id()))).hasSize(1);
-    }
-
-    @Test
-    @org.junit.jupiter.api.Order(3)
-    void aVerdictWhoseOrderIsAlreadyOnTheExchangeIsNotPlacedAgain() throws Exception {
-        // What an instance that died between submit and offset commit leaves behind: the order, under the verdict's cid.
-        RiskVerdict buy = verdict("verdict:restarted", Side.BUY, "0.001", "EXCHANGE LIMIT", "30000", null, null);
-        long cid = VerdictCids.entry(buy.id());
-        long placed = exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_LIMIT, BTC, new BigDecimal("0.001"))
-                .price(new BigDecimal("30000")).cid(cid).build()).order().id();
-
-        topics().send(Topics.RISK_VERDICTS, BTC, buy);
-
-        TradeResult result = result(buy.id(), r -> true);
-        assertThat(result.success()).isTrue();
-        assertThat(result.message()).contains("already placed as order " + placed);
-        assertThat(ordersWithCid(cid)).extracting(Order::id).containsExactly(placed);
+        // The first delivery went straight to the exchange; the second was looked up because its cid is journaled.
+        assertThat(lookupsSince(before)).containsExactlyInAnyOrderEntriesOf(Map.of(OrderJournal.JOURNALED, 1.0));
     }
 
     @Test
@@ -360,6 +381,125 @@ class OrderServiceTest extends ServiceContract {
         exchange.cancelOrder(exit.id());
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void aFreshVerdictIsPlacedWithoutAskingTheExchangeFirst() throws Exception {
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'orders-journal' }.status", equalTo("UP"));
+        RiskVerdict buy = verdict("verdict:fresh", Side.BUY, "0.001", "EXCHANGE LIMIT", "30002", null, null);
+        long cid = VerdictCids.entry(buy.id());
+        assertThat(journal.contains(cid)).isFalse();
+        Map<String, Double> before = lookups();
+
+        topics().send(Topics.RISK_VERDICTS, BTC, buy);
+
+        TradeResult result = result(buy.id(), r -> true);
+        assertThat(result.success()).as(result.message()).isTrue();
+        assertThat(result.message()).startsWith("order placed");
+        assertThat(ordersWithCid(cid)).hasSize(1);
+        assertThat(journal.contains(cid)).isTrue();
+        assertThat(lookupsSince(before)).as("cid look-ups for a verdict no order-service ever sent").isEmpty();
+        List<OrderEvent> mine = events(list -> list.stream().anyMatch(e -> e.cid() == cid
+                && e.status() == OrderStatus.ACCEPTED)).stream().filter(e -> e.cid() == cid).toList();
+        assertThat(mine).extracting(OrderEvent::status).startsWith(OrderStatus.SUBMITTED);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(11)
+    void aVerdictSeenAgainByANewInstanceIsLookedUpAndNotPlacedAgain() throws Exception {
+        // What an instance that died between submit and offset commit leaves behind: the SUBMITTED record the broker
+        // acknowledged before the order left, and the order under the verdict's cid.
+        RiskVerdict buy = verdict("verdict:restarted", Side.BUY, "0.001", "EXCHANGE LIMIT", "30000", null, null);
+        long cid = VerdictCids.entry(buy.id());
+        BigDecimal amount = new BigDecimal("0.001");
+        topics().send(Topics.ORDERS_EVENTS, BTC, new OrderEvent(cid, null, BTC, OrderStatus.SUBMITTED, "EXCHANGE LIMIT",
+                amount, amount, new BigDecimal("30000"), null, null, buy.id(), System.currentTimeMillis()));
+        long placed = exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_LIMIT, BTC, amount)
+                .price(new BigDecimal("30000")).cid(cid).build()).order().id();
+
+        // The new instance: a journal read back from the broker, an executor on it.
+        OrderJournal restarted = new OrderJournal(kafkaConfig, Topics.ORDERS_EVENTS, Duration.ofHours(48));
+        assertThat(restarted.lookupReason(cid, buy.createdAt())).contains(OrderJournal.NOT_RESTORED);
+        restarted.restore(Duration.ofSeconds(30));
+        assertThat(restarted.contains(cid)).isTrue();
+        assertThat(restarted.contains(VerdictCids.entry("verdict:redelivered"))).as("this app's own SUBMITTED records")
+                .isTrue();
+        assertThat(restarted.lookupReason(cid, buy.createdAt())).contains(OrderJournal.JOURNALED);
+        long neverSent = VerdictCids.entry("verdict:never-sent");
+        assertThat(restarted.lookupReason(neverSent, Instant.now())).isEmpty();
+        assertThat(restarted.lookupReason(neverSent, Instant.now().minus(Duration.ofDays(3))))
+                .contains(OrderJournal.OLDER_THAN_JOURNAL);
+
+        OrderExecutor next = new OrderExecutor(exchange, cidLookup, lifecycle, orderConfig, submitting, meters, restarted);
+        TradeResult result = next.execute(buy);
+
+        assertThat(result.success()).as(result.message()).isTrue();
+        assertThat(result.message()).contains("already placed as order " + placed);
+        assertThat(ordersWithCid(cid)).extracting(Order::id).containsExactly(placed);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(12)
+    void aVerdictPlacedOverRestAndThenReadFromKafkaIsOneOrder() throws Exception {
+        RiskVerdict buy = verdict("verdict:rest-then-kafka", Side.BUY, "0.001", "EXCHANGE LIMIT", "30003", null, null);
+        riskServes(buy);
+        Map<String, Double> before = lookups();
+        long id = RestAssured.given().contentType(ContentType.JSON).body("{\"verdict_id\":\"" + buy.id() + "\"}")
+                .post("/orders").then().statusCode(201).body("message", containsString("order placed"))
+                .extract().jsonPath().getLong("order.exchange_id");
+
+        topics().send(Topics.RISK_VERDICTS, BTC, buy);
+
+        List<TradeResult> results = results(buy.id(), list -> list.size() >= 2);
+        assertThat(results).hasSize(2).allMatch(TradeResult::success);
+        assertThat(results.get(1).message()).contains("already placed as order " + id);
+        assertThat(ordersWithCid(VerdictCids.entry(buy.id()))).extracting(Order::id).containsExactly(id);
+        assertThat(lookupsSince(before)).containsExactlyInAnyOrderEntriesOf(Map.of(OrderJournal.JOURNALED, 1.0));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(13)
+    void verdictsOfThreeSymbolsArePlacedSideBySide() throws Exception {
+        List<RiskVerdict> verdicts = List.of(
+                verdict(BTC, "verdict:lane-btc", "0.001", "30004"),
+                verdict(ETH, "verdict:lane-eth", "0.02", "1000"),
+                verdict(TEST_PAIR, "verdict:lane-test", "0.001", "30000"));
+        List<String> ids = verdicts.stream().map(RiskVerdict::id).toList();
+        List<Long> cids = ids.stream().map(VerdictCids::entry).toList();
+        // Every exchange answer takes 1.5 s: one verdict after the other, the first result would be out before the
+        // second verdict's SUBMITTED record. (Signed requests share one nonce sequence, so the submits themselves
+        // still take turns in the client; what goes side by side is everything around them.)
+        sim.latency(1500);
+        List<TradeResult> results;
+        try {
+            topics().sendAll(Topics.RISK_VERDICTS, verdicts.stream()
+                    .collect(java.util.stream.Collectors.toMap(RiskVerdict::symbol, v -> v)));
+            results = topics().read(Topics.TRADING_RESULTS, TradeResult.class, list -> list.stream()
+                    .map(TradeResult::verdictId).collect(java.util.stream.Collectors.toSet()).containsAll(ids), WAIT)
+                    .stream().filter(r -> ids.contains(r.verdictId())).toList();
+        } finally {
+            sim.clearFaults();
+        }
+        assertThat(results).extracting(TradeResult::verdictId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(r.message()).isTrue());
+        List<OrderEvent> submitted = events(list -> list.stream().filter(e -> cids.contains(e.cid())
+                && e.status() == OrderStatus.SUBMITTED).count() >= 3).stream()
+                .filter(e -> cids.contains(e.cid()) && e.status() == OrderStatus.SUBMITTED).toList();
+        long lastSubmitted = submitted.stream().mapToLong(OrderEvent::mts).max().orElseThrow();
+        Instant firstResult = results.stream().map(TradeResult::createdAt).min(Instant::compareTo).orElseThrow();
+        assertThat(Instant.ofEpochMilli(lastSubmitted)).as("all three journaled (and queued for the exchange) before "
+                + "the first result: %s, %s", submitted, results).isBefore(firstResult);
+        List<Order> open = exchange.activeOrders();
+        for (long cid : cids) {
+            assertThat(open).filteredOn(o -> o.cid() != null && o.cid() == cid).hasSize(1);
+        }
+        for (Order order : open) {
+            if (order.cid() != null && cids.contains(order.cid())) {
+                exchange.cancelOrder(order.id());
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void awaitReady() {
@@ -368,6 +508,36 @@ class OrderServiceTest extends ServiceContract {
 
     private KafkaTopics topics() {
         return new KafkaTopics(broker.bootstrapServers());
+    }
+
+    /** A BUY limit verdict on {@code symbol}, far below the market (it rests). */
+    private static RiskVerdict verdict(String symbol, String id, String amount, String price) {
+        return new RiskVerdict(id, "sig-" + id, symbol, Side.BUY, true, RiskLevel.LOW, List.of("within limits"),
+                new BigDecimal(amount), "EXCHANGE LIMIT", new BigDecimal(price), BigDecimal.ONE, null, null, Instant.now());
+    }
+
+    private static final List<String> LOOKUP_REASONS = List.of(OrderJournal.NOT_RESTORED, OrderJournal.JOURNALED,
+            OrderJournal.OLDER_THAN_JOURNAL, "lost_answer");
+
+    /** {@code tradingbot_order_cid_lookups_total} by reason. */
+    private static Map<String, Double> lookups() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Map<String, Double> counts = new java.util.TreeMap<>();
+        for (String reason : LOOKUP_REASONS) {
+            counts.put(reason, Prometheus.sum(metrics, "tradingbot_order_cid_lookups_total", "reason=\"" + reason + "\""));
+        }
+        return counts;
+    }
+
+    /** The look-ups since {@code before}, by reason (reasons without any left out). */
+    private static Map<String, Double> lookupsSince(Map<String, Double> before) {
+        Map<String, Double> since = new java.util.TreeMap<>();
+        lookups().forEach((reason, count) -> {
+            if (count - before.get(reason) != 0) {
+                since.put(reason, count - before.get(reason));
+            }
+        });
+        return since;
     }
 
     private static RiskVerdict verdict(String id, Side side, String amount, String type, String price, String stopLoss,

@@ -39,4 +39,21 @@ public interface OrderConfig {
     /** Refuse to start when the API key lacks the {@code orders} write permission. */
     @WithDefault("true")
     boolean checkPermissions();
+
+    /** The journal of submitted cids on {@code orders.events.v1}, under {@code order.journal.*}. */
+    Journal journal();
+
+    interface Journal {
+        /**
+         * How far back the journal is read at start. A verdict created within this window whose cid no SUBMITTED record
+         * carries is sent without asking the exchange first; an older one is looked up. A cid is unique per UTC day on
+         * Bitfinex and a redelivery comes within hours, so two days cover it; must stay below the topic's retention.
+         */
+        @WithDefault("PT48H")
+        Duration lookback();
+
+        /** How long a SUBMITTED record may take to be acknowledged by the broker; without it nothing is sent. */
+        @WithDefault("PT10S")
+        Duration ackTimeout();
+    }
 }

@@ -42,6 +42,15 @@ public class OrderPublisher {
         send(orders, event.symbol(), event, "order event");
     }
 
+    /**
+     * Publishes a step and completes once the broker has acknowledged it: the SUBMITTED record that must be on the topic
+     * before its order may leave (see {@code OrderJournal}).
+     */
+    public Uni<Void> orderAcknowledged(OrderEvent event) {
+        metrics.counter("tradingbot.orders", "symbol", event.symbol(), "status", event.status().name()).increment();
+        return orders.sendMessage(keyed(event.symbol(), event));
+    }
+
     public void privateEvent(ExchangePrivateEvent event) {
         send(privateEvents, event.symbol() != null ? event.symbol() : event.account(), event, "private event");
     }

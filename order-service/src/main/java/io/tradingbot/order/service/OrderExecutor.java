@@ -1,5 +1,6 @@
 package io.tradingbot.order.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tradingbot.bitfinex.error.BitfinexException;
@@ -25,17 +26,22 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a verdict into exactly one order. The cid comes from the verdict id, and the exchange is asked for it before
- * anything is sent: a redelivered verdict, or one processed again after a restart between submit and offset commit,
- * finds the order it already became. A submit whose answer is lost is looked up by cid — never resent while the
- * exchange cannot say whether it has it. An exchange rejection is a failed result with the exchange's words, not retried.
+ * Turns a verdict into exactly one order. The cid comes from the verdict id. Before an order leaves, its SUBMITTED record
+ * is acknowledged on {@code orders.events.v1} ({@link OrderJournal}); the exchange is asked for the cid first only when
+ * that journal cannot vouch that no order-service ever sent it (a redelivered verdict, one processed again after a
+ * restart, one placed over REST and then read from Kafka: all journaled, all found by cid). A fresh verdict costs one
+ * round trip. A submit whose answer is lost is looked up by cid — never resent while the exchange cannot say whether it
+ * has it. An exchange rejection is a failed result with the exchange's words, not retried.
  */
 @ApplicationScoped
 public class OrderExecutor {
     private static final Logger LOG = Logger.getLogger(OrderExecutor.class);
+    /** The look-up reason of a submit whose answer was lost (the others are the journal's). */
+    static final String LOST_ANSWER = "lost_answer";
 
     private final BitfinexRestClient rest;
     private final CidLookup lookup;
@@ -43,16 +49,29 @@ public class OrderExecutor {
     private final OrderConfig config;
     private final Event<OrderSubmitting> submitting;
     private final MeterRegistry metrics;
+    private final OrderJournal journal;
+    private final Map<String, Counter> lookupCounters = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     public OrderExecutor(BitfinexRestClient rest, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
-            Event<OrderSubmitting> submitting, MeterRegistry metrics) {
+            Event<OrderSubmitting> submitting, MeterRegistry metrics, OrderJournal journal) {
         this.rest = rest;
         this.lookup = lookup;
         this.lifecycle = lifecycle;
         this.config = config;
         this.submitting = submitting;
         this.metrics = metrics;
+        this.journal = journal;
+        // Registered at 0, so that operators (and tests) see a reason before it first happens.
+        List.of(OrderJournal.NOT_RESTORED, OrderJournal.JOURNALED, OrderJournal.OLDER_THAN_JOURNAL, LOST_ANSWER)
+                .forEach(this::lookups);
+    }
+
+    /** The look-up counter of a reason; {@value #LOST_ANSWER} counts the look-ups of a submit whose answer was lost. */
+    private Counter lookups(String reason) {
+        return lookupCounters.computeIfAbsent(reason, r -> Counter.builder("tradingbot.order.cid.lookups")
+                .description("Look-ups of an order's cid on the exchange before or after its submit, by why")
+                .tag("reason", r).register(metrics));
     }
 
     /** Acts on a verdict; the result says what came of it (the caller publishes it). */
@@ -76,12 +95,16 @@ public class OrderExecutor {
             return result(verdict, false, "not traded: " + e.getMessage(), null);
         }
         lifecycle.expect(cid, verdict, false);
-        List<Order> existing;
-        try {
-            existing = lookup.find(verdict, cid);
-        } catch (BitfinexException e) {
-            return result(verdict, false, "not traded: the exchange could not be asked whether order cid " + cid
-                    + " already exists (" + e.getMessage() + "); nothing was sent", null);
+        List<Order> existing = List.of();
+        Optional<String> lookupReason = journal.lookupReason(cid, verdict.createdAt());
+        if (lookupReason.isPresent()) {
+            lookups(lookupReason.get()).increment();
+            try {
+                existing = lookup.find(verdict, cid);
+            } catch (BitfinexException e) {
+                return result(verdict, false, "not traded: the exchange could not be asked whether order cid " + cid
+                        + " already exists (" + e.getMessage() + "); nothing was sent", null);
+            }
         }
         if (!existing.isEmpty()) {
             Order order = existing.get(0);
@@ -90,7 +113,13 @@ public class OrderExecutor {
             return result(verdict, true, "already placed as order " + order.id() + " (cid " + cid + "); not sent again",
                     lifecycle.toEvent(order).orElse(null));
         }
-        lifecycle.submitted(cid, verdict, request.type().wireName(), request.amount(), request.price());
+        journal.record(cid);
+        try {
+            lifecycle.submitted(cid, verdict, request.type().wireName(), request.amount(), request.price());
+        } catch (OrderLifecycle.NotJournaled e) {
+            LOG.errorf("verdict %s: %s; not sent", verdict.id(), e.getMessage());
+            return result(verdict, false, "not traded: " + e.getMessage() + "; nothing was sent", null);
+        }
         submitting.fire(new OrderSubmitting(cid, verdict.id()));
         try {
             SubmittedOrder submitted = submitOnce(request, verdict);
@@ -126,6 +155,7 @@ public class OrderExecutor {
         while (true) {
             pause(config.lookupBackoff());
             try {
+                lookups(LOST_ANSWER).increment();
                 List<Order> found = lookup.find(verdict, cid);
                 if (!found.isEmpty()) {
                     LOG.infof("lost submit of cid %d found on the exchange: not sent again", cid);

@@ -79,6 +79,18 @@ class KeyPermissionsTest {
             public boolean checkPermissions() {
                 return true;
             }
+
+            public Journal journal() {
+                return new Journal() {
+                    public Duration lookback() {
+                        return Duration.ofHours(48);
+                    }
+
+                    public Duration ackTimeout() {
+                        return Duration.ofSeconds(10);
+                    }
+                };
+            }
         });
     }
 }

@@ -34,6 +34,18 @@ public final class KafkaTopics {
         }
     }
 
+    /** Several records through one producer, one flush: they reach the broker within milliseconds of each other. */
+    public <T> void sendAll(String topic, Map<String, T> byKey) throws Exception {
+        try (KafkaProducer<String, T> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new EventSerializer<>())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            byKey.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
     /** Every record of the topic from the beginning, read until {@code until} holds for them (or the time is up). */
     public <T> List<T> read(String topic, Class<T> type, Predicate<List<T>> until, Duration atMost) {
         EventDeserializer<T> deserializer = new EventDeserializer<>(type);
