@@ -7,7 +7,7 @@ root=$(pwd)
 
 usage() {
   cat <<'USAGE'
-Usage: ./run.sh [--build] [--no-build] [--live] [--free-ports] [--port-offset N] [--no-auth] [--log-dir DIR] [--help]
+Usage: ./run.sh [--build] [--no-build] [--live] [--free-ports] [--port-offset N] [--no-auth] [--jvm-defaults] [--log-dir DIR] [--help]
 
 Starts TradingBot: a Kafka broker, the exchange simulator (a Bitfinex paper exchange with a funded paper account) and
 the six services, then prints the gateway URL, Swagger UI, the WebSocket URL and the curl that gets a token.
@@ -22,6 +22,8 @@ Ctrl+C stops everything; one log file per service under .run/logs/.
   --free-ports     every process on a free port (the URLs are printed)
   --port-offset N  add N to every port above (or TRADINGBOT_PORT_OFFSET=N)
   --no-auth        the gateway's AUTH_REQUIRED=false: every endpoint open without a token
+  --jvm-defaults   the services' JVMs sized by the JVM itself (G1, a quarter of the memory as heap) instead of
+                   serial GC, 96-128 MB heaps and a class archive per service (written at the first stop)
   --log-dir DIR    where the log files go (or TRADINGBOT_LOG_DIR)
   --help           this text
 
@@ -40,7 +42,7 @@ while [ $# -gt 0 ]; do
     --port-offset|--log-dir)
       [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }
       args+=("$1" "$2"); shift ;;
-    --live|--free-ports|--no-auth) args+=("$1") ;;
+    --live|--free-ports|--no-auth|--jvm-defaults) args+=("$1") ;;
     *) echo "Unknown option: $1 (see ./run.sh --help)" >&2; exit 2 ;;
   esac
   shift

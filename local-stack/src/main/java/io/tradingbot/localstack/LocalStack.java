@@ -280,11 +280,18 @@ public final class LocalStack implements AutoCloseable {
                 .logFile(logDir.resolve(service.module() + ".log"))
                 .withoutEnvironment(SCRUBBED_ENVIRONMENT)
                 .environment(environment(service, urls, exchangeUrl))
-                .systemProperties(options.jvmArgs())
+                .systemProperties(jvmOptions(service))
                 .readyTimeout(options.readyTimeout())
                 .start();
         services.put(service, process);
         return process;
+    }
+
+    /** The service's sizing, then the caller's JVM arguments (a later {@code -Xmx} wins). */
+    List<String> jvmOptions(StackService service) {
+        List<String> args = new ArrayList<>(options.serviceJvm().options(service, jar(service.module()).getParent()));
+        args.addAll(options.jvmArgs());
+        return args;
     }
 
     /** The wiring of one service, as each module's application.properties and README name it. */

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStackMain {
 
     static final String USAGE = """
-            Usage: ./run.sh [--build] [--live] [--free-ports] [--port-offset N] [--no-auth] [--log-dir DIR] [--help]
+            Usage: ./run.sh [--build] [--live] [--free-ports] [--port-offset N] [--no-auth] [--jvm-defaults] [--log-dir DIR] [--help]
 
             Starts TradingBot on this machine: a Kafka broker, the exchange simulator (a Bitfinex paper exchange with a
             funded paper account) and the six services, then prints the URLs. Ctrl+C stops everything.
@@ -25,6 +25,8 @@ public final class LocalStackMain {
               --free-ports     every process on a free port instead of 8080-8085, 8090, 9092
               --port-offset N  add N to every fixed port (or TRADINGBOT_PORT_OFFSET)
               --no-auth        the gateway's AUTH_REQUIRED=false: every endpoint open, no token needed
+              --jvm-defaults   the services' JVMs sized by the JVM itself instead of serial GC, 96-128 MB heaps and
+                               a class archive per service
               --log-dir DIR    one log file per process (default .run/logs, or TRADINGBOT_LOG_DIR)
               --help           this text
 
@@ -107,6 +109,7 @@ public final class LocalStackMain {
                 case "--live" -> builder.live(true);
                 case "--free-ports" -> builder.freePorts(true);
                 case "--no-auth" -> builder.authRequired(false);
+                case "--jvm-defaults" -> builder.serviceJvm(ServiceJvm.JVM_DEFAULTS);
                 case "--build" -> {
                     // handled by run.sh
                 }

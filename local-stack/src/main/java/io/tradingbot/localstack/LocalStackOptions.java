@@ -34,14 +34,18 @@ import java.util.Objects;
  * @param readyTimeout       how long each process may take to report ready
  * @param kafkaDataDir       where the broker keeps its data; null: a temporary folder removed on close (the simulator
  *                           starts from scratch on every run, so the topics do too)
- * @param jvmArgs            JVM arguments for every process (services and simulator), e.g. {@code -Xmx512m}
+ * @param jvmArgs            JVM arguments for every process (services and simulator), after the services' sizing
+ * @param serviceJvm         how the services' JVMs are sized (heap, GC, JIT, class archive); {@link #defaults()}
+ *                           {@link ServiceJvm#SIZED_WITH_CLASS_ARCHIVE}, {@link #forTests()} {@link ServiceJvm#SIZED}
  */
 public record LocalStackOptions(boolean freePorts, int portOffset, boolean authRequired, String adminPassword,
                                 Path logDir, List<String> simulatorArgs,
                                 Map<String, Map<String, String>> serviceEnvironment, Path repoRoot, boolean live,
-                                Duration readyTimeout, Path kafkaDataDir, List<String> jvmArgs) {
+                                Duration readyTimeout, Path kafkaDataDir, List<String> jvmArgs,
+                                ServiceJvm serviceJvm) {
 
     public LocalStackOptions {
+        Objects.requireNonNull(serviceJvm, "serviceJvm");
         simulatorArgs = List.copyOf(simulatorArgs);
         jvmArgs = List.copyOf(jvmArgs);
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
@@ -68,7 +72,9 @@ public record LocalStackOptions(boolean freePorts, int portOffset, boolean authR
     public static LocalStackOptions forTests() {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         Path base = Paths.get(System.getProperty("localstack.log-dir", "target/stack-logs"));
-        return builder().freePorts(true).simulatorArgs(List.of("-Dsim.seed=42")).logDir(base.resolve(runId)).build();
+        // No class archive: two stacks of one checkout (parallel test runs) would write the same archive file.
+        return builder().freePorts(true).simulatorArgs(List.of("-Dsim.seed=42")).logDir(base.resolve(runId))
+                .serviceJvm(ServiceJvm.SIZED).build();
     }
 
     public static Builder builder() {
@@ -89,6 +95,7 @@ public record LocalStackOptions(boolean freePorts, int portOffset, boolean authR
         b.readyTimeout = readyTimeout;
         b.kafkaDataDir = kafkaDataDir;
         b.jvmArgs = jvmArgs;
+        b.serviceJvm = serviceJvm;
         return b;
     }
 
@@ -141,6 +148,10 @@ public record LocalStackOptions(boolean freePorts, int portOffset, boolean authR
         return toBuilder().jvmArgs(value).build();
     }
 
+    public LocalStackOptions withServiceJvm(ServiceJvm value) {
+        return toBuilder().serviceJvm(value).build();
+    }
+
     /** The repository root this stack runs from: {@link #repoRoot()} if set, else found (see there). */
     public Path resolvedRepoRoot() {
         if (repoRoot != null) {
@@ -185,6 +196,7 @@ public record LocalStackOptions(boolean freePorts, int portOffset, boolean authR
         private Duration readyTimeout = Duration.ofSeconds(300);
         private Path kafkaDataDir;
         private List<String> jvmArgs = List.of();
+        private ServiceJvm serviceJvm = ServiceJvm.SIZED_WITH_CLASS_ARCHIVE;
 
         private Builder() {
         }
@@ -257,9 +269,14 @@ public record LocalStackOptions(boolean freePorts, int portOffset, boolean authR
             return this;
         }
 
+        public Builder serviceJvm(ServiceJvm value) {
+            this.serviceJvm = value;
+            return this;
+        }
+
         public LocalStackOptions build() {
             return new LocalStackOptions(freePorts, portOffset, authRequired, adminPassword, logDir, simulatorArgs,
-                    serviceEnvironment, repoRoot, live, readyTimeout, kafkaDataDir, jvmArgs);
+                    serviceEnvironment, repoRoot, live, readyTimeout, kafkaDataDir, jvmArgs, serviceJvm);
         }
     }
 }

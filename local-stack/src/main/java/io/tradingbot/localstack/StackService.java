@@ -9,12 +9,12 @@ import java.util.List;
  * order-service) find them.
  */
 public enum StackService {
-    MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL"),
-    STRATEGY("strategy-service", 8082, "STRATEGY_URL"),
-    RISK("risk-service", 8083, "RISK_URL"),
-    ORDER("order-service", 8084, "ORDER_URL"),
-    ACCOUNT("account-service", 8085, "ACCOUNT_URL"),
-    GATEWAY("gateway", 8080, null);
+    MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL", 128, true),
+    STRATEGY("strategy-service", 8082, "STRATEGY_URL", 128, true),
+    RISK("risk-service", 8083, "RISK_URL", 96, false),
+    ORDER("order-service", 8084, "ORDER_URL", 96, false),
+    ACCOUNT("account-service", 8085, "ACCOUNT_URL", 96, false),
+    GATEWAY("gateway", 8080, null, 128, true);
 
     /** Port of the exchange simulator in a default run. */
     public static final int SIMULATOR_PORT = 8090;
@@ -25,11 +25,15 @@ public enum StackService {
     private final String module;
     private final int defaultPort;
     private final String urlVariable;
+    private final int maxHeapMb;
+    private final boolean hotPath;
 
-    StackService(String module, int defaultPort, String urlVariable) {
+    StackService(String module, int defaultPort, String urlVariable, int maxHeapMb, boolean hotPath) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.urlVariable = urlVariable;
+        this.maxHeapMb = maxHeapMb;
+        this.hotPath = hotPath;
     }
 
     /** The module folder and the name used in logs and {@link LocalStack#serviceUrl(String)}, e.g. {@code risk-service}. */
@@ -44,6 +48,16 @@ public enum StackService {
     /** e.g. {@code RISK_URL}; null for the gateway, which nobody calls. */
     public String urlVariable() {
         return urlVariable;
+    }
+
+    /** The heap it is given by {@link ServiceJvm#SIZED}: its bar series, fan-out queues or caches fit with room. */
+    public int maxHeapMb() {
+        return maxHeapMb;
+    }
+
+    /** Whether it handles every price update (candles, signals, fan-out), and so keeps the optimising JIT compiler. */
+    public boolean hotPath() {
+        return hotPath;
     }
 
     public static StackService ofModule(String module) {

@@ -22,6 +22,22 @@ class LocalStackOptionsTest {
         assertThat(options.authRequired()).isTrue();
         assertThat(options.adminPassword()).isNull();
         assertThat(options.live()).isFalse();
+        assertThat(options.serviceJvm()).isEqualTo(ServiceJvm.SIZED_WITH_CLASS_ARCHIVE);
+        assertThat(LocalStackOptions.forTests().serviceJvm()).isEqualTo(ServiceJvm.SIZED);
+        assertThat(LocalStackMain.parse(new String[] {"--jvm-defaults"}, Map.of()).serviceJvm())
+                .isEqualTo(ServiceJvm.JVM_DEFAULTS);
+    }
+
+    @Test
+    void servicesGetSizedJvmsAndAnArchiveOnlyWhenAsked() {
+        Path app = Path.of("/repo/risk-service/target/quarkus-app");
+        assertThat(ServiceJvm.SIZED.options(StackService.RISK, app)).contains("-XX:+UseSerialGC", "-Xmx96m",
+                "-XX:TieredStopAtLevel=1").noneMatch(arg -> arg.contains("SharedArchive"));
+        assertThat(ServiceJvm.SIZED.options(StackService.STRATEGY, app)).contains("-Xmx128m")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.options(StackService.RISK, app))
+                .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa"));
+        assertThat(ServiceJvm.JVM_DEFAULTS.options(StackService.GATEWAY, app)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tradingbot.localstack;
 
+import io.tradingbot.kafka.testkit.Prometheus;
+
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +40,15 @@ class LocalStackTest {
             for (String module : StackService.modules()) {
                 assertThat(get(stack.serviceUrl(module) + "/q/health/ready", null).statusCode()).as(module).isEqualTo(200);
                 assertThat(Files.size(stack.logDir().resolve(module + ".log"))).as(module + " log").isPositive();
+                // Sized JVMs (ServiceJvm.SIZED): the heap each may grow to, as its own metrics say; C1 only off the price path.
+                double maxHeap = Prometheus.sum(get(stack.serviceUrl(module) + "/q/metrics", null).body(),
+                        "jvm_memory_max_bytes", "area=\"heap\"");
+                StackService service = StackService.ofModule(module);
+                assertThat(maxHeap).as(module + " max heap").isPositive()
+                        .isLessThanOrEqualTo(service.maxHeapMb() * 1024.0 * 1024.0);
+                assertThat(processes.get(module).info().arguments().map(List::of).orElseThrow()).as(module)
+                        .contains("-XX:+UseSerialGC")
+                        .matches(args -> args.contains("-XX:TieredStopAtLevel=1") != service.hotPath(), "C1 only iff off the price path");
             }
 
             // Through the gateway: a token from the admin password, then risk-service's limits.
