@@ -1,13 +1,15 @@
 package io.tradingbot.strategy.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.serde.EventDeserializer;
-import io.tradingbot.support.messaging.IncomingEvents;
 import io.tradingbot.strategy.service.SignalService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,12 +18,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * Consumes {@code market.candles.v1} and publishes {@code strategy.signals.v1}, keyed by symbol. A candle is acknowledged
- * only once its signal is on the broker, so a crash in between replays the candle (and the same signal id), never loses it.
+ * Consumes {@code market.candles.v1} a poll at a time and publishes {@code strategy.signals.v1}, keyed by symbol.
+ * <p>
+ * Most records are updates of a candle still forming ({@code closed=false}), which the engine never reads: they are decoded
+ * on the event loop (an unreadable one must still reach the dead-letter topic) and dropped there, without a worker hop.
+ * Only a batch holding closed candles goes to a worker, which evaluates them in the batch's order (offset order per
+ * partition, and a symbol's candles share a partition) and publishes their signals. The batch is acknowledged once every
+ * signal of it is on the broker and every unreadable record of it on the dead-letter topic, so a crash in between replays
+ * the batch (and the same signal ids), never loses a candle. The next batch is handed over only after that: a symbol's
+ * signals leave in candle order.
  */
 @ApplicationScoped
 public class CandleConsumer {
@@ -31,41 +44,108 @@ public class CandleConsumer {
     private final SignalService signals;
     private final MutinyEmitter<Signal> out;
     private final MeterRegistry metrics;
+    private final Executor worker;
 
     public CandleConsumer(SignalService signals, @Channel("signals") MutinyEmitter<Signal> out, MeterRegistry metrics) {
         this.signals = signals;
         this.out = out;
         this.metrics = metrics;
+        // Quarkus' worker pool: evaluation may block (a new series warms up over REST, series locks are shared with REST).
+        this.worker = Infrastructure.getDefaultWorkerPool();
+    }
+
+    /** A closed candle and the record it came in, which is dead-lettered on its own if its signal cannot be published. */
+    private record Closed(KafkaRecord<String, byte[]> record, Candle candle) {
     }
 
     @Incoming("candles")
-    @Blocking(ordered = true)
-    public CompletionStage<Void> onCandle(Message<byte[]> message) {
-        if (message.getPayload() == null) {
-            return message.ack();
+    public CompletionStage<Void> onCandles(KafkaRecordBatch<String, byte[]> batch) {
+        List<Closed> closed = new ArrayList<>();
+        List<CompletionStage<Void>> settling = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> record : batch) {
+            if (record.getPayload() == null) {
+                continue;
+            }
+            Candle candle;
+            try {
+                candle = CANDLES.deserialize(record.getTopic(), record.getPayload());
+            } catch (SerializationException e) {
+                LOG.warnf("Dead-lettering an unreadable candle (partition %d, offset %s): %s", record.getPartition(),
+                        record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(null),
+                        e.getMessage());
+                // This record alone goes to market.candles.v1.dlq, byte for byte; the batch around it goes on.
+                settling.add(record.nack(e));
+                continue;
+            }
+            if (candle.closed()) {
+                closed.add(new Closed(record, candle));
+            }
         }
-        Candle candle;
-        try {
-            candle = IncomingEvents.decode(message, CANDLES);
-        } catch (SerializationException e) {
-            LOG.warnf("Dead-lettering an unreadable candle: %s", e.getMessage());
-            return message.nack(e);
+        if (closed.isEmpty()) {
+            return settle(batch, settling);
         }
-        Optional<Signal> signal = signals.onCandle(candle);
-        if (signal.isEmpty()) {
-            return message.ack();
+        return CompletableFuture.supplyAsync(() -> evaluate(closed, settling), worker)
+                .thenCompose(all -> settle(batch, all));
+    }
+
+    /** Evaluates the closed candles in order and starts publishing their signals; returns what the batch waits for. */
+    private List<CompletionStage<Void>> evaluate(List<Closed> closed, List<CompletionStage<Void>> settling) {
+        for (Closed next : closed) {
+            Optional<Signal> signal;
+            try {
+                signal = signals.onCandle(next.candle());
+            } catch (RuntimeException e) {
+                // As a failing @Incoming method would: this candle to the dead-letter topic, the stream goes on.
+                LOG.errorf(e, "Dead-lettering a candle that could not be evaluated: %s %s %d", next.candle().symbol(),
+                        next.candle().timeframe(), next.candle().mts());
+                settling.add(next.record().nack(e));
+                continue;
+            }
+            signal.ifPresent(produced -> settling.add(publish(next.record(), produced)));
         }
-        Signal produced = signal.get();
+        return settling;
+    }
+
+    private CompletionStage<Void> publish(KafkaRecord<String, byte[]> record, Signal produced) {
         LOG.infof("%s %s on %s %s: %s", produced.signal(), produced.symbol(), produced.timeframe(), produced.strategy(),
                 produced.reason());
+        // Sent at once, in evaluation order: the emitter keeps that order onto the partition.
         return out.sendMessage(Message.of(produced)
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(produced.symbol()).build()))
                 .subscribeAsCompletionStage()
-                .thenCompose(sent -> {
+                .handle((sent, failure) -> failure)
+                .thenCompose(failure -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "Dead-lettering the candle of signal %s: the signal was not published",
+                                produced.id());
+                        return record.nack(failure);
+                    }
                     // Counted once on the broker: what a trader watches as the strategy's output rate per action.
                     metrics.counter("tradingbot.signals", "symbol", produced.symbol(), "signal", produced.signal().name(),
                             "strategy", produced.strategy()).increment();
-                    return message.ack();
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    /**
+     * Acknowledges the batch once everything it started is done. A dead letter that could not be written leaves the batch
+     * unacknowledged: its offsets are not committed and a restart replays it, rather than the whole batch being
+     * dead-lettered (what failing the returned stage would do).
+     */
+    private static CompletionStage<Void> settle(KafkaRecordBatch<String, byte[]> batch, List<CompletionStage<Void>> settling) {
+        if (settling.isEmpty()) {
+            return batch.ack();
+        }
+        return CompletableFuture.allOf(settling.stream().map(CompletionStage::toCompletableFuture)
+                        .toArray(CompletableFuture[]::new))
+                .handle((done, failure) -> failure)
+                .thenCompose(failure -> {
+                    if (failure == null) {
+                        return batch.ack();
+                    }
+                    LOG.errorf(failure, "A batch of %d candle records stays unacknowledged (replayed after a restart)",
+                            batch.getRecords().size());
+                    return CompletableFuture.completedFuture(null);
                 });
     }
 }
