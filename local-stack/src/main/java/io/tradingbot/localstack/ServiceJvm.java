@@ -32,7 +32,7 @@ public enum ServiceJvm {
         if (service.hotPath()) {
             args.add("-XX:ReservedCodeCacheSize=64m");
         } else {
-            // C1 only: half the CPU to start and a smaller code cache; these services handle a request now and then.
+            // C1 only: half the CPU to start and a smaller code cache, for a service off the trading path.
             args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
         }
         if (this == SIZED_WITH_CLASS_ARCHIVE) {

@@ -11,8 +11,8 @@ import java.util.List;
 public enum StackService {
     MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL", 128, true),
     STRATEGY("strategy-service", 8082, "STRATEGY_URL", 128, true),
-    RISK("risk-service", 8083, "RISK_URL", 96, false),
-    ORDER("order-service", 8084, "ORDER_URL", 96, false),
+    RISK("risk-service", 8083, "RISK_URL", 96, true),
+    ORDER("order-service", 8084, "ORDER_URL", 96, true),
     ACCOUNT("account-service", 8085, "ACCOUNT_URL", 96, false),
     GATEWAY("gateway", 8080, null, 128, true);
 
@@ -55,7 +55,7 @@ public enum StackService {
         return maxHeapMb;
     }
 
-    /** Whether it handles every price update (candles, signals, fan-out), and so keeps the optimising JIT compiler. */
+    /** Whether it is on the path from a price to an order or to the clients, and so keeps the optimising JIT compiler. */
     public boolean hotPath() {
         return hotPath;
     }

@@ -30,12 +30,14 @@ class LocalStackOptionsTest {
 
     @Test
     void servicesGetSizedJvmsAndAnArchiveOnlyWhenAsked() {
-        Path app = Path.of("/repo/risk-service/target/quarkus-app");
-        assertThat(ServiceJvm.SIZED.options(StackService.RISK, app)).contains("-XX:+UseSerialGC", "-Xmx96m",
+        Path app = Path.of("/repo/account-service/target/quarkus-app");
+        assertThat(ServiceJvm.SIZED.options(StackService.ACCOUNT, app)).contains("-XX:+UseSerialGC", "-Xmx96m",
                 "-XX:TieredStopAtLevel=1").noneMatch(arg -> arg.contains("SharedArchive"));
+        assertThat(ServiceJvm.SIZED.options(StackService.ORDER, app)).contains("-Xmx96m")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(ServiceJvm.SIZED.options(StackService.STRATEGY, app)).contains("-Xmx128m")
                 .doesNotContain("-XX:TieredStopAtLevel=1");
-        assertThat(ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.options(StackService.RISK, app))
+        assertThat(ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.options(StackService.ACCOUNT, app))
                 .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa"));
         assertThat(ServiceJvm.JVM_DEFAULTS.options(StackService.GATEWAY, app)).isEmpty();
     }
