@@ -46,7 +46,8 @@ public final class StackBenchmark {
               --symbols N             symbols driven, 1..100 [10]
               --clock-speed X         simulator clock speed for tick to order [10]
               --candles N             candles per symbol in tick to order [36]
-              --rates LIST            throughput steps through the simulator, updates/s [250,500,1000,2000,5000,10000,20000]
+              --rates LIST            throughput steps through the simulator, updates/s [2000,5000,10000,20000,40000]
+              --batch-millis N        the price driver sends one bulk request every N ms [10]
               --kafka-rates LIST      throughput steps straight onto Kafka, records/s [2000,5000,10000,20000,40000]
               --step-seconds N        duration of each throughput step [20]
               --clients N             WebSocket clients for fan-out [1000]
@@ -92,6 +93,7 @@ public final class StackBenchmark {
         }
         int symbolCount = Integer.parseInt(opts.getOrDefault("symbols", "10"));
         double speed = Double.parseDouble(opts.getOrDefault("clock-speed", "10"));
+        int batchMillis = Integer.parseInt(opts.getOrDefault("batch-millis", "10"));
         List<String> symbols = SimMarkets.symbols(symbolCount);
         String command = "mvn -o -Pbenchmarks -pl benchmarks exec:java -Dexec.args=\"" + Arrays.stream(args)
                 .map(a -> a.contains(" ") ? "'" + a + "'" : a).collect(java.util.stream.Collectors.joining(" ")) + "\"";
@@ -174,12 +176,12 @@ public final class StackBenchmark {
             if (scenarios.contains("throughput")) {
                 try {
                     List<Integer> rates = Arrays.stream(opts.getOrDefault("rates",
-                            "250,500,1000,2000,5000,10000,20000").split(",")).map(Integer::parseInt).toList();
+                            "2000,5000,10000,20000,40000").split(",")).map(Integer::parseInt).toList();
                     Duration step = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("step-seconds", "20")));
                     List<Integer> kafkaRates = Arrays.stream(opts.getOrDefault("kafka-rates",
                             "2000,5000,10000,20000,40000").split(",")).map(Integer::parseInt).toList();
                     System.out.println("Throughput through the simulator: steps " + rates + " ...");
-                    try (PriceDriver driver = new PriceDriver(stack.simulatorUrl(), symbols, 64);
+                    try (PriceDriver driver = new PriceDriver(stack.simulatorUrl(), symbols, 4, batchMillis);
                          KafkaCandleDriver direct = new KafkaCandleDriver(stack.kafkaBootstrapServers(), symbols);
                          ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrapServers(), "strategy-service",
                                  Topics.MARKET_CANDLES)) {
@@ -213,7 +215,7 @@ public final class StackBenchmark {
                     System.out.println("Fan-out: " + clients + " clients ...");
                     long gatewayPid = pids.get("gateway");
                     try (FanOut fanOut = new FanOut();
-                         PriceDriver driver = new PriceDriver(stack.simulatorUrl(), symbols, 64)) {
+                         PriceDriver driver = new PriceDriver(stack.simulatorUrl(), symbols, 4, batchMillis)) {
                         String token = fanOut.token(stack.gatewayUrl(), stack.adminPassword());
                         long rssBefore = ProcessSample.read(gatewayPid).map(ProcessSample::rssKb).orElse(0L);
                         int connected = fanOut.connect(stack.gatewayWebSocketUrl(), token, clients, symbols,

@@ -632,11 +632,41 @@ public final class Exchange {
 
     public PublicTrade setPrice(String symbol, BigDecimal price) {
         return locked(() -> {
-            Market m = market(symbol);
-            PublicTrade t = m.jump(now, price, ++tradeSeq);
-            noteMarket(m, t);
-            onPrice(m);
-            return t;
+            return jump(market(symbol), price);
+        });
+    }
+
+    /** Admin jump: prints the trade, matches what it crosses and queues the market update for the next flush. */
+    private PublicTrade jump(Market m, BigDecimal price) {
+        PublicTrade t = m.jump(now, price, ++tradeSeq);
+        noteMarket(m, t);
+        onPrice(m);
+        return t;
+    }
+
+    /** One price of a bulk jump. */
+    public record PriceUpdate(String symbol, BigDecimal price) {
+    }
+
+    /**
+     * Applies many price jumps under one lock acquisition, in order. Each one is matched and published exactly as
+     * {@link #setPrice} does (one flush per update, so subscribers see the same frames as for single jumps). Every
+     * symbol and price is checked first: an invalid list changes nothing.
+     */
+    public List<PublicTrade> setPrices(List<PriceUpdate> updates) {
+        return locked(() -> {
+            for (PriceUpdate u : updates) {
+                market(u.symbol());
+                if (u.price() == null || u.price().signum() <= 0) {
+                    throw ExchangeException.invalid("price");
+                }
+            }
+            List<PublicTrade> trades = new ArrayList<>(updates.size());
+            for (PriceUpdate u : updates) {
+                trades.add(jump(markets.get(u.symbol()), u.price()));
+                flush();
+            }
+            return trades;
         });
     }
 

@@ -1,6 +1,7 @@
 package io.tradingbot.simulator.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingbot.simulator.engine.Account;
 import io.tradingbot.simulator.engine.AccountView;
 import io.tradingbot.simulator.engine.ApiKey;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +162,59 @@ public class AdminResource {
             Market m = ex.market(symbol);
             return Response.ok(new PriceResponse(symbol, Prices.text(t.price()), Prices.text(m.bid()),
                     Prices.text(m.ask()), t.mts())).build();
+        } catch (ExchangeException e) {
+            return problem(400, e.text());
+        }
+    }
+
+    /** Caps one bulk request so one lock acquisition stays short (other requests and the step timer wait on it). */
+    static final int MAX_BULK_UPDATES = 20_000;
+
+    public record BulkPriceResponse(int applied, long mts) {
+    }
+
+    @POST
+    @Path("market/prices")
+    @Operation(summary = "Jump many prices at once, in order, under one lock: "
+            + "[{\"symbol\":\"tBTCUSD\",\"price\":\"43000\"}, ...]; each update goes out as a single jump's")
+    public Response setPrices(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            return problem(400, "body must be a JSON array of {\"symbol\",\"price\"}");
+        }
+        if (body.size() > MAX_BULK_UPDATES) {
+            return problem(400, "at most " + MAX_BULK_UPDATES + " updates per request, got " + body.size());
+        }
+        Exchange ex = service.exchange();
+        Set<String> known = new HashSet<>();
+        ex.markets().forEach(m -> known.add(m.symbol()));
+        List<Exchange.PriceUpdate> updates = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode u = body.get(i);
+            JsonNode symbol = u.get("symbol");
+            JsonNode price = u.get("price");
+            if (!u.isObject() || symbol == null || !symbol.isTextual() || price == null
+                    || !(price.isTextual() || price.isNumber())) {
+                return problem(400, "[" + i + "]: expected {\"symbol\":\"...\",\"price\":\"...\"}");
+            }
+            if (!known.contains(symbol.asText())) {
+                return problem(400, "[" + i + "]: unknown symbol: " + symbol.asText());
+            }
+            BigDecimal p;
+            try {
+                // a string keeps every digit; a JSON number has already been through a double
+                p = new BigDecimal(price.asText().trim());
+            } catch (NumberFormatException e) {
+                return problem(400, "[" + i + "]: price is not a number: " + price.asText());
+            }
+            if (p.signum() <= 0) {
+                return problem(400, "[" + i + "]: price must be positive");
+            }
+            updates.add(new Exchange.PriceUpdate(symbol.asText(), p));
+        }
+        try {
+            List<PublicTrade> trades = ex.setPrices(updates);
+            long mts = trades.isEmpty() ? ex.now() : trades.get(trades.size() - 1).mts();
+            return Response.ok(new BulkPriceResponse(trades.size(), mts)).build();
         } catch (ExchangeException e) {
             return problem(400, e.text());
         }
