@@ -287,8 +287,8 @@ public final class LocalStack implements AutoCloseable {
         return process;
     }
 
-    /** The service's sizing, then the caller's JVM arguments (a later {@code -Xmx} wins). */
-    List<String> jvmOptions(StackService service) {
+    /** The JVM arguments a service of this stack starts with: its sizing, then the caller's (a later {@code -Xmx} wins). */
+    public List<String> jvmOptions(StackService service) {
         List<String> args = new ArrayList<>(options.serviceJvm().options(service, jar(service.module()).getParent()));
         args.addAll(options.jvmArgs());
         return args;

@@ -7,6 +7,7 @@ import io.tradingbot.events.TradingSession;
 import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.localstack.LocalStack;
 import io.tradingbot.localstack.LocalStackOptions;
+import io.tradingbot.localstack.ServiceJvm;
 import io.tradingbot.localstack.StackService;
 import io.tradingbot.simulator.testkit.SimulatorProcess;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,6 +56,7 @@ public final class StackBenchmark {
               --fanout-rate N         price updates/s during fan-out [500]
               --fanout-seconds N      measured fan-out window [30]
               --env MODULE:KEY=VALUE  extra environment of one service (repeatable), e.g. for a before/after
+              --service-jvm NAME      the services' JVM sizing: jvm-defaults, sized, sized-with-class-archive [sized-with-class-archive]
               --repo-root DIR         run the packaged applications found there (<module>/target/quarkus-app) [this repo]
               --label NAME            the docs section is stack-NAME [run]
               --out FILE              the page to write [docs/benchmarks.md under the repository root]
@@ -103,9 +105,12 @@ public final class StackBenchmark {
                 .logDir(repoRoot.resolve("benchmarks/target/stack-logs").resolve(LocalDateTime.now().format(
                         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
                 .simulatorArgs(SimMarkets.simulatorArgs(symbols, speed))
-                // 1m candles only: one candles channel per symbol (the simulator, like Bitfinex, allows 30 per socket)
+                .serviceJvm(ServiceJvm.valueOf(opts.getOrDefault("service-jvm", "sized-with-class-archive")
+                        .toUpperCase(Locale.ROOT).replace('-', '_')))
+                // 1m candles only: the strategies read them. No client-side rate limit: the simulator has none, and with
+                // it 100 symbols' candle history (2 reads each, 30 a minute on Bitfinex) would take 7 minutes to read.
                 .serviceEnvironment("market-data-service", Map.of("MARKET_DATA_SYMBOLS", String.join(",", symbols),
-                        "MARKET_DATA_TIMEFRAMES", "1m"));
+                        "MARKET_DATA_TIMEFRAMES", "1m", "BITFINEX_RATE_LIMITED", "false"));
         extraEnv.forEach(builder::serviceEnvironment);
         if (opts.containsKey("repo-root")) {
             // a copy of the packaged applications, so that a rebuild in the working tree cannot change them mid-run
@@ -118,6 +123,9 @@ public final class StackBenchmark {
         if (opts.containsKey("repo-root")) {
             report.append("- applications run from a copy of their packages: ").append(opts.get("repo-root")).append("\n");
         }
+        report.append("- services' JVMs: ").append(options.serviceJvm()).append(", e.g. risk-service ")
+                .append(String.join(" ", options.serviceJvm().options(StackService.RISK, Paths.get("quarkus-app"))))
+                .append("\n");
         if (!extraEnv.isEmpty()) {
             report.append("- extra service environment: ").append(extraEnv).append("\n");
         }
@@ -141,7 +149,8 @@ public final class StackBenchmark {
                 for (String module : StackService.modules()) {
                     Map<String, String> env = wiring(stack, options, StackService.ofModule(module));
                     try {
-                        double seconds = StartToReady.seconds(stack.repoRoot(), module, env,
+                        double seconds = StartToReady.seconds(stack.repoRoot(), module,
+                                stack.jvmOptions(StackService.ofModule(module)), env,
                                 stack.logDir().resolve("startup-" + module + ".log"));
                         System.out.printf(Locale.ROOT, "Start to ready, %s: %.2f s%n", module, seconds);
                         ready.put(module, seconds);

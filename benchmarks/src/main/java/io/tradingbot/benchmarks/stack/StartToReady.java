@@ -16,22 +16,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start to ready of one service: {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} spawned with the stack's
- * wiring, timed until {@code /q/health/ready} first answers 200, polled every 20 ms (the launcher polls every 250 ms,
+ * JVM options and wiring, timed until {@code /q/health/ready} first answers 200, polled every 20 ms (the launcher polls every 250 ms,
  * too coarse for a 3 s target). The instance runs alone on the idle stack and is stopped right after.
  */
 public final class StartToReady {
     private StartToReady() {
     }
 
-    public static double seconds(Path repoRoot, String module, Map<String, String> environment, Path log)
-            throws IOException, InterruptedException {
+    public static double seconds(Path repoRoot, String module, List<String> jvmOptions, Map<String, String> environment,
+            Path log) throws IOException, InterruptedException {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+                "-Dquarkus.http.port=" + port));
+        command.addAll(jvmOptions); // as the stack starts it: the same sizing, the same class archive
+        command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(repoRoot.resolve(module).resolve("target").toFile());
