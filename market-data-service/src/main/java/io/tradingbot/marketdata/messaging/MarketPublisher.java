@@ -12,20 +12,29 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 /**
  * Puts candles on {@code market.candles.v1} and tickers on {@code market.tickers.v1}, keyed by symbol so that one
- * symbol's records stay in order. While the broker is away records wait in the producer (and in this buffer) and go
- * out when it is back; the producer is idempotent, so its retries do not duplicate them.
+ * symbol's records stay in order. While the broker is away records wait in the producer (and in this buffer, up to
+ * {@value #IN_FLIGHT} records, then the feed waits) and go out when it is back; the producer is idempotent, so its
+ * retries do not duplicate them.
  */
 @ApplicationScoped
 public class MarketPublisher {
     private static final Logger LOG = Logger.getLogger(MarketPublisher.class);
-    private static final long BUFFER = 100_000;
+    /**
+     * Records handed to the producer and not yet acknowledged. Past this the feed's worker waits for the broker, so that
+     * an overload or a broker outage slows the feed down instead of filling the heap (100,000 buffered records per channel
+     * took a 128 MB heap and the service with it, and the emitter then refused every record).
+     */
+    static final int IN_FLIGHT = 10_000;
+    private static final long BUFFER = IN_FLIGHT;
 
     private final Emitter<Candle> candles;
     private final Emitter<Ticker> tickers;
     private final MeterRegistry metrics;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
 
     public MarketPublisher(MeterRegistry metrics, @Channel("candles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Candle> candles,
             @Channel("tickers") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Ticker> tickers) {
@@ -37,20 +46,32 @@ public class MarketPublisher {
     public void publish(Candle candle) {
         metrics.counter("market_data_candles_published", "symbol", candle.symbol(), "timeframe", candle.timeframe(),
                 "closed", Boolean.toString(candle.closed())).increment();
-        candles.send(keyed(candle.symbol(), candle, "candle " + candle.symbol() + " " + candle.timeframe() + " " + candle.mts()));
+        send(candles, candle.symbol(), candle, "candle " + candle.symbol() + " " + candle.timeframe() + " " + candle.mts());
     }
 
     public void publish(Ticker ticker) {
         metrics.counter("market_data_tickers_published", "symbol", ticker.symbol()).increment();
-        tickers.send(keyed(ticker.symbol(), ticker, "ticker " + ticker.symbol()));
+        send(tickers, ticker.symbol(), ticker, "ticker " + ticker.symbol());
     }
 
-    private static <T> Message<T> keyed(String key, T payload, String what) {
-        return Message.of(payload)
+    private <T> void send(Emitter<T> emitter, String key, T payload, String what) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.debugf("Shutting down: the %s was not sent", what);
+            return;
+        }
+        emitter.send(Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .withAck(() -> {
+                    inFlight.release();
+                    return CompletableFuture.completedFuture(null);
+                })
                 .withNack(error -> {
+                    inFlight.release();
                     LOG.warnf("Kafka refused the %s: %s", what, error.getMessage());
                     return CompletableFuture.completedFuture(null);
-                });
+                }));
     }
 }

@@ -33,7 +33,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +51,8 @@ import java.util.concurrent.Callable;
  * on its own, and after a reconnect only the channels of that socket are read again over REST.
  * <p>
  * Every change of state happens on one worker thread, in the order events arrived: WebSocket handlers only hand over
- * (the client delivers on its socket thread, which must not block), and REST reads may block the worker without
+ * (the client delivers on its socket thread, which waits only when the worker is 50,000 events behind), and REST reads
+ * may block the worker without
  * reordering anything.
  */
 @ApplicationScoped
@@ -68,11 +71,32 @@ public class MarketFeed {
     private final PublishedCandles published;
     /** Last closed mts per {@code symbol|timeframe} an earlier run published; read once at start. */
     private final Map<String, Long> resumeAfter = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "market-data-feed");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Bounded: past this many waiting events a socket's thread waits for room (its socket is then read more slowly, and
+     * the exchange's TCP window fills) instead of the heap filling until the service dies, which is what 20,000 price
+     * updates a second did to an unbounded queue. A task the worker hands itself runs at once: waiting would deadlock.
+     */
+    private static final int QUEUED_EVENTS = 50_000;
+    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(QUEUED_EVENTS), r -> {
+                Thread t = new Thread(r, "market-data-feed");
+                t.setDaemon(true);
+                return t;
+            }, (task, executor) -> {
+                if (executor.isShutdown()) {
+                    throw new RejectedExecutionException("shutting down");
+                }
+                if (Thread.currentThread().getName().equals("market-data-feed")) {
+                    task.run();
+                    return;
+                }
+                try {
+                    executor.getQueue().put(task);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RejectedExecutionException("interrupted while waiting for the feed");
+                }
+            });
 
     /** Reasons per watched symbol; touched on the worker only. */
     private final Map<String, Set<String>> reasons = new ConcurrentHashMap<>();
@@ -410,7 +434,7 @@ public class MarketFeed {
                     LOG.errorf(e, "Market data task '%s' failed", what);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debugf("Shutting down: dropped '%s'", what);
         }
     }
