@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The stack driver: starts the real stack through the launcher ({@link LocalStack}), drives it with the simulator and
@@ -56,6 +58,7 @@ public final class StackBenchmark {
               --fanout-rate N         price updates/s during fan-out [500]
               --fanout-seconds N      measured fan-out window [30]
               --env MODULE:KEY=VALUE  extra environment of one service (repeatable), e.g. for a before/after
+              --sim-arg KEY=VALUE     extra simulator property (repeatable), e.g. sim.market.tick-millis=1000 for fewer events
               --service-jvm NAME      the services' JVM sizing: jvm-defaults, sized, sized-with-class-archive [sized-with-class-archive]
               --repo-root DIR         run the packaged applications found there (<module>/target/quarkus-app) [this repo]
               --label NAME            the docs section is stack-NAME [run]
@@ -65,6 +68,7 @@ public final class StackBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         Map<String, Map<String, String>> extraEnv = new LinkedHashMap<>();
+        List<String> simArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help")) {
@@ -76,7 +80,9 @@ public final class StackBenchmark {
                 System.exit(2);
             }
             String value = args[++i];
-            if (name.equals("--env")) {
+            if (name.equals("--sim-arg")) {
+                simArgs.add("-D" + value);
+            } else if (name.equals("--env")) {
                 int colon = value.indexOf(':');
                 int eq = value.indexOf('=');
                 if (colon < 1 || eq < colon) {
@@ -104,7 +110,7 @@ public final class StackBenchmark {
         LocalStackOptions.Builder builder = LocalStackOptions.forTests().toBuilder()
                 .logDir(repoRoot.resolve("benchmarks/target/stack-logs").resolve(LocalDateTime.now().format(
                         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
-                .simulatorArgs(SimMarkets.simulatorArgs(symbols, speed))
+                .simulatorArgs(Stream.concat(SimMarkets.simulatorArgs(symbols, speed).stream(), simArgs.stream()).toList())
                 .serviceJvm(ServiceJvm.valueOf(opts.getOrDefault("service-jvm", "sized-with-class-archive")
                         .toUpperCase(Locale.ROOT).replace('-', '_')))
                 // 1m candles only: the strategies read them. No client-side rate limit: the simulator has none, and with
@@ -128,6 +134,9 @@ public final class StackBenchmark {
                 .append("\n");
         if (!extraEnv.isEmpty()) {
             report.append("- extra service environment: ").append(extraEnv).append("\n");
+        }
+        if (!simArgs.isEmpty()) {
+            report.append("- extra simulator properties: ").append(String.join(" ", simArgs)).append("\n");
         }
         System.out.println("Starting the stack (logs in " + options.logDir().toAbsolutePath() + ") ...");
         long startNanos = System.nanoTime();
