@@ -299,8 +299,8 @@ class EndToEndTest {
 
     /**
      * Every order placed since {@code before} is claimed by a trade result (its id), or is the other leg of a claimed
-     * exit (an OCO order under the same cid), and every claimed order is on the exchange. Exits are placed once their
-     * entry fills, so this waits for them.
+     * exit (an OCO order under the same cid), every claimed order is on the exchange, and every entry has its exit
+     * result. Exits are placed once their entry fills, so this waits for them.
      */
     private void awaitExactlyTheClaimedOrders(EventStream ws, int before) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -308,7 +308,12 @@ class EndToEndTest {
         while (System.nanoTime() < deadline) {
             Set<Long> ids = new HashSet<>();
             Set<Long> cids = new HashSet<>();
+            int entries = 0;
+            int exits = 0;
             for (JsonNode result : ws.events("trade_result")) {
+                String message = result.path("data").path("trade_result").path("message").asText();
+                entries += message.startsWith("order placed") ? 1 : 0;
+                exits += message.startsWith("exit placed") || message.startsWith("exit not placed") ? 1 : 0;
                 JsonNode order = result.path("data").path("trade_result").path("order");
                 if (order.hasNonNull("exchange_id")) {
                     ids.add(order.path("exchange_id").asLong());
@@ -320,11 +325,12 @@ class EndToEndTest {
                     && !(isExit(o) && cids.contains(o.path("cid").asLong()))).map(o -> o.path("id").asLong()).toList();
             Set<Long> missing = new HashSet<>(ids);
             placed.forEach(o -> missing.remove(o.path("id").asLong()));
-            if (unclaimed.isEmpty() && missing.isEmpty() && !ids.isEmpty()) {
+            // an exit is placed after its entry fills, so every entry's exit result must be in before the count is final
+            if (unclaimed.isEmpty() && missing.isEmpty() && !ids.isEmpty() && exits >= entries) {
                 return;
             }
             mismatch = "orders no result claims: " + unclaimed + "; claimed but not on the exchange: " + missing
-                    + "; exchange: " + placed;
+                    + "; entries " + entries + ", exit results " + exits + "; exchange: " + placed;
             sleep(500);
         }
         throw new AssertionError(mismatch);
