@@ -2,6 +2,7 @@ package io.tradingbot.simulator.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Candles of one symbol and timeframe, oldest first, bounded in size. */
@@ -56,6 +57,13 @@ final class CandleSeries {
             out.add(c);
         }
         return out;
+    }
+
+    /** Like {@link #range} without the copy: valid only until the series changes (read under the exchange's lock). */
+    List<Candle> view(long start, long end) {
+        int from = lowerBound(start);
+        int to = Math.max(from, lowerBound(end + 1));
+        return Collections.unmodifiableList(candles.subList(from, to));
     }
 
     private int lowerBound(long mts) {

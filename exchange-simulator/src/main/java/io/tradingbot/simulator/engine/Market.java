@@ -28,6 +28,15 @@ public final class Market {
     private final int tapeSize;
     private final Map<Timeframe, CandleSeries> candles = new EnumMap<>(Timeframe.class);
     private final ArrayDeque<PublicTrade> tape = new ArrayDeque<>();
+    /** 1 ∓ i × levelStep per level, converted from double once rather than on every book read. */
+    private final BigDecimal[] bidFactors;
+    private final BigDecimal[] askFactors;
+    private final BigDecimal bidOfMid;
+    private final BigDecimal askOfMid;
+    private BigDecimal bidLevelsAt;
+    private List<BookLevel> bidLevels;
+    private BigDecimal askLevelsAt;
+    private List<BookLevel> askLevels;
 
     private double mid;
     private BigDecimal last;
@@ -46,6 +55,14 @@ public final class Market {
         this.levelStep = levelStep;
         this.levels = levels;
         this.tapeSize = tapeSize;
+        this.bidFactors = new BigDecimal[levels];
+        this.askFactors = new BigDecimal[levels];
+        for (int i = 0; i < levels; i++) {
+            bidFactors[i] = BigDecimal.valueOf(1 - i * levelStep);
+            askFactors[i] = BigDecimal.valueOf(1 + i * levelStep);
+        }
+        this.bidOfMid = BigDecimal.valueOf(1 - spread / 2);
+        this.askOfMid = BigDecimal.valueOf(1 + spread / 2);
         for (Timeframe tf : Timeframe.values()) {
             candles.put(tf, new CandleSeries(tf));
         }
@@ -130,8 +147,8 @@ public final class Market {
     private void setMid(double value) {
         mid = Math.max(value, 1e-8);
         BigDecimal m = BigDecimal.valueOf(mid);
-        bid = Prices.price(m.multiply(BigDecimal.valueOf(1 - spread / 2)), RoundingMode.DOWN);
-        ask = Prices.price(m.multiply(BigDecimal.valueOf(1 + spread / 2)), RoundingMode.UP);
+        bid = Prices.price(m.multiply(bidOfMid), RoundingMode.DOWN);
+        ask = Prices.price(m.multiply(askOfMid), RoundingMode.UP);
         if (ask.compareTo(bid) <= 0) {
             ask = Prices.strip(bid.add(Prices.tick(bid)));
         }
@@ -155,11 +172,27 @@ public final class Market {
 
     /** Book levels on one side, best first: price and amount (amount positive). */
     public List<BookLevel> levels(boolean bids) {
+        // Every ticker and book frame asks for them; they change only when the best price does.
+        BigDecimal base = bids ? bid : ask;
+        if (bids ? base.equals(bidLevelsAt) : base.equals(askLevelsAt)) {
+            return bids ? bidLevels : askLevels;
+        }
+        List<BookLevel> out = List.copyOf(computeLevels(bids, base));
+        if (bids) {
+            bidLevelsAt = base;
+            bidLevels = out;
+        } else {
+            askLevelsAt = base;
+            askLevels = out;
+        }
+        return out;
+    }
+
+    private List<BookLevel> computeLevels(boolean bids, BigDecimal base) {
         List<BookLevel> out = new ArrayList<>(levels);
         BigDecimal prev = null;
         for (int i = 0; i < levels; i++) {
-            BigDecimal factor = BigDecimal.valueOf(bids ? 1 - i * levelStep : 1 + i * levelStep);
-            BigDecimal base = bids ? bid : ask;
+            BigDecimal factor = (bids ? bidFactors : askFactors)[i];
             BigDecimal p = Prices.price(base.multiply(factor), bids ? RoundingMode.DOWN : RoundingMode.UP);
             if (prev != null && p.compareTo(prev) == 0) {
                 p = Prices.strip(bids ? p.subtract(Prices.tick(p)) : p.add(Prices.tick(p)));
@@ -213,7 +246,7 @@ public final class Market {
 
     /** 24 h statistics from the 1m candles ending at {@code now}. */
     public DailyStats daily(long now) {
-        List<Candle> window = candles.get(Timeframe.M1).range(now - 86_400_000L + 1, now);
+        List<Candle> window = candles.get(Timeframe.M1).view(now - 86_400_000L + 1, now);
         if (window.isEmpty()) {
             return new DailyStats(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, last, last);
         }
