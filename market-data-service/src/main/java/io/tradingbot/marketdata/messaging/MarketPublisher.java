@@ -6,82 +6,210 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
  * Puts candles on {@code market.candles.v1} and tickers on {@code market.tickers.v1}, keyed by symbol so that one
- * symbol's records stay in order. While the broker is away records wait in the producer (and in this buffer, up to
- * {@value #IN_FLIGHT} records, then the feed waits) and go out when it is back; the producer is idempotent, so its
- * retries do not duplicate them.
+ * symbol's records stay in order. The producer is idempotent, so its retries do not duplicate them.
+ * <p>
+ * At most {@value #IN_FLIGHT} records wait for the broker. When the broker is behind (an overload, an outage), a ticker
+ * or an open candle is a state that the next one replaces, so only the latest per series is held back and sent once
+ * there is room: consumers get current prices late by one round trip instead of every stale price in order, and the
+ * exchange socket is still read at full speed (Bitfinex drops a client that reads too slowly). A closed candle is an
+ * event and is never dropped: it supersedes the open updates of its own candle, and up to {@value #HELD_CLOSED} of them
+ * are held; past that the feed waits for the broker.
  */
 @ApplicationScoped
 public class MarketPublisher {
     private static final Logger LOG = Logger.getLogger(MarketPublisher.class);
-    /**
-     * Records handed to the producer and not yet acknowledged. Past this the feed's worker waits for the broker, so that
-     * an overload or a broker outage slows the feed down instead of filling the heap (100,000 buffered records per channel
-     * took a 128 MB heap and the service with it, and the emitter then refused every record).
-     */
-    static final int IN_FLIGHT = 10_000;
+    /** Records handed to the producer and not yet acknowledged (the emitters buffer as many, so they never refuse one). */
+    static final int IN_FLIGHT = 2_000;
+    /** Closed candles held while the broker is behind before the feed waits. */
+    static final int HELD_CLOSED = 10_000;
     private static final long BUFFER = IN_FLIGHT;
 
     private final Emitter<Candle> candles;
     private final Emitter<Ticker> tickers;
     private final MeterRegistry metrics;
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    /** Resolved once per series: a registry lookup with its tag arrays per record was a visible share of the feed's time. */
-    private final Map<String, Counter> candleCounters = new ConcurrentHashMap<>();
-    private final Map<String, Counter> tickerCounters = new ConcurrentHashMap<>();
+    private final int maxInFlight;
+    private final int maxHeldClosed;
 
-    public MarketPublisher(MeterRegistry metrics, @Channel("candles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Candle> candles,
+    // Guarded by this: which series wait, in the order they started waiting, and what each one holds.
+    private final Map<String, Held> held = new HashMap<>();
+    private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    private int inFlight;
+    private int heldClosed;
+    private boolean draining;
+
+    /** Resolved once per series: a registry lookup with its tag arrays per record was a visible share of the feed's time. */
+    private final Map<String, Counter> counters = new HashMap<>();
+    private final Counter conflatedTickers;
+    private final Counter conflatedCandles;
+
+    @Inject
+    public MarketPublisher(MeterRegistry metrics,
+            @Channel("candles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Candle> candles,
             @Channel("tickers") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Ticker> tickers) {
+        this(metrics, candles, tickers, IN_FLIGHT, HELD_CLOSED);
+    }
+
+    MarketPublisher(MeterRegistry metrics, Emitter<Candle> candles, Emitter<Ticker> tickers, int maxInFlight,
+            int maxHeldClosed) {
         this.candles = candles;
         this.tickers = tickers;
         this.metrics = metrics;
+        this.maxInFlight = maxInFlight;
+        this.maxHeldClosed = maxHeldClosed;
+        this.conflatedTickers = Counter.builder("market_data_conflated").tag("kind", "ticker")
+                .description("Records replaced by a newer state of their series while the broker was behind")
+                .register(metrics);
+        this.conflatedCandles = Counter.builder("market_data_conflated").tag("kind", "open_candle")
+                .description("Records replaced by a newer state of their series while the broker was behind")
+                .register(metrics);
     }
 
     public void publish(Candle candle) {
-        candleCounters.computeIfAbsent(candle.symbol() + '|' + candle.timeframe() + '|' + candle.closed(),
-                k -> metrics.counter("market_data_candles_published", "symbol", candle.symbol(), "timeframe",
-                        candle.timeframe(), "closed", Boolean.toString(candle.closed()))).increment();
-        send(candles, candle.symbol(), candle,
-                () -> "candle " + candle.symbol() + " " + candle.timeframe() + " " + candle.mts());
+        offer(new Outgoing(candle.symbol() + '|' + candle.timeframe(), candle, null));
     }
 
     public void publish(Ticker ticker) {
-        tickerCounters.computeIfAbsent(ticker.symbol(),
-                k -> metrics.counter("market_data_tickers_published", "symbol", ticker.symbol())).increment();
-        send(tickers, ticker.symbol(), ticker, () -> "ticker " + ticker.symbol());
+        offer(new Outgoing(ticker.symbol(), null, ticker));
     }
 
-    private <T> void send(Emitter<T> emitter, String key, T payload, Supplier<String> what) {
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.debugf("Shutting down: the %s was not sent", what.get());
+    private synchronized void offer(Outgoing record) {
+        Held series = held.get(record.series());
+        if (series == null && inFlight < maxInFlight) {
+            send(record);
             return;
         }
-        emitter.send(Message.of(payload)
+        if (series == null) {
+            series = new Held();
+            held.put(record.series(), series);
+            waiting.addLast(record.series());
+        }
+        if (!record.isClosedCandle()) {
+            if (series.latest != null) {
+                (record.ticker() != null ? conflatedTickers : conflatedCandles).increment();
+            }
+            series.latest = record;
+            return;
+        }
+        // The final state of its candle: the open updates of that candle are moot. An open update of another candle
+        // (never expected: a candle closes before the next opens) keeps its place in front.
+        if (series.latest != null) {
+            if (series.latest.candle().mts() == record.candle().mts()) {
+                conflatedCandles.increment();
+            } else {
+                series.closed.addLast(series.latest);
+                heldClosed++;
+            }
+            series.latest = null;
+        }
+        series.closed.addLast(record);
+        heldClosed++;
+        while (heldClosed > maxHeldClosed) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.debug("Shutting down while the broker is behind: held closed candles are not sent");
+                return;
+            }
+        }
+    }
+
+    /** A record left the producer (written or refused): its place goes to the series that waited longest. */
+    private synchronized void settled() {
+        inFlight--;
+        if (draining) {
+            return; // an acknowledgement inside send(): the loop below goes on
+        }
+        draining = true;
+        try {
+            while (inFlight < maxInFlight && !waiting.isEmpty()) {
+                String key = waiting.pollFirst();
+                Held series = held.get(key);
+                Outgoing next = series.closed.pollFirst();
+                if (next != null) {
+                    heldClosed--;
+                } else {
+                    next = series.latest;
+                    series.latest = null;
+                }
+                if (series.isEmpty()) {
+                    held.remove(key);
+                } else {
+                    waiting.addLast(key); // one record per series per turn: a busy symbol does not starve the rest
+                }
+                send(next);
+            }
+        } finally {
+            draining = false;
+        }
+        if (heldClosed <= maxHeldClosed) {
+            notifyAll();
+        }
+    }
+
+    /** Under the lock: hands one record to its emitter. */
+    private void send(Outgoing record) {
+        inFlight++;
+        Supplier<String> what;
+        if (record.candle() != null) {
+            Candle c = record.candle();
+            counters.computeIfAbsent(record.series() + '|' + c.closed(), k -> metrics.counter(
+                    "market_data_candles_published", "symbol", c.symbol(), "timeframe", c.timeframe(), "closed",
+                    Boolean.toString(c.closed()))).increment();
+            what = () -> "candle " + c.symbol() + " " + c.timeframe() + " " + c.mts();
+            candles.send(message(c, c.symbol(), what));
+        } else {
+            Ticker t = record.ticker();
+            counters.computeIfAbsent(record.series(), k -> metrics.counter("market_data_tickers_published", "symbol",
+                    t.symbol())).increment();
+            what = () -> "ticker " + t.symbol();
+            tickers.send(message(t, t.symbol(), what));
+        }
+    }
+
+    private <T> Message<T> message(T payload, String key, Supplier<String> what) {
+        return Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
                 .withAck(() -> {
-                    inFlight.release();
+                    settled();
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(error -> {
-                    inFlight.release();
+                    settled();
                     LOG.warnf("Kafka refused the %s: %s", what.get(), error.getMessage());
                     return CompletableFuture.completedFuture(null);
-                }));
+                });
+    }
+
+    /** One candle or ticker and the series it belongs to: {@code symbol|timeframe} for candles, the symbol for tickers. */
+    private record Outgoing(String series, Candle candle, Ticker ticker) {
+        boolean isClosedCandle() {
+            return candle != null && candle.closed();
+        }
+    }
+
+    /** What one series holds back: closed candles in order, then at most one newer state. */
+    private static final class Held {
+        final ArrayDeque<Outgoing> closed = new ArrayDeque<>();
+        Outgoing latest;
+
+        boolean isEmpty() {
+            return closed.isEmpty() && latest == null;
+        }
     }
 }

@@ -14,49 +14,132 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
- * The bound on records the broker has not acknowledged yet: past it the feed waits instead of filling the heap (an
- * unbounded buffer took the service down at 20,000 updates a second), and it goes on as soon as the broker answers.
- * One class, so a recording emitter stands in for the Kafka channel; the real broker path is MarketFeedTest's.
+ * What the feed does while the broker is behind: at most a bounded number of records wait for it; past that a ticker or
+ * an open candle is held as the latest state of its series (older states are dropped), closed candles are never dropped,
+ * and only when too many closed candles are held does the feed wait. One class, so a recording emitter stands in for the
+ * Kafka channel; the real broker path is MarketFeedTest's.
  */
 class MarketPublisherTest {
+    private static final int IN_FLIGHT = 4;
+
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final RecordingEmitter<Candle> candles = new RecordingEmitter<>();
+    private final RecordingEmitter<Ticker> tickers = new RecordingEmitter<>();
 
     @Test
-    void theFeedWaitsForTheBrokerPastTheBoundAndGoesOnWhenItAnswers() throws Exception {
-        RecordingEmitter<Candle> candles = new RecordingEmitter<>();
-        MarketPublisher publisher = new MarketPublisher(new SimpleMeterRegistry(), candles, new RecordingEmitter<Ticker>());
-        for (int i = 0; i < MarketPublisher.IN_FLIGHT; i++) {
-            publisher.publish(candle(i));
+    void whileTheBrokerIsBehindOnlyTheLatestTickerOfASymbolWaitsAndTheFeedGoesOn() {
+        MarketPublisher publisher = new MarketPublisher(metrics, candles, tickers, IN_FLIGHT, 100);
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            publisher.publish(ticker("tETHUSD", i));
         }
-        assertThat(candles.sent).hasSize(MarketPublisher.IN_FLIGHT);
+        assertThat(tickers.sent).hasSize(IN_FLIGHT);
+        // The broker holds all four: a thousand more prices of BTC do not block the caller, nor queue up.
+        for (int i = 0; i < 1_000; i++) {
+            publisher.publish(ticker("tBTCUSD", i));
+        }
+        publisher.publish(ticker("tSOLUSD", 7));
+        assertThat(tickers.sent).hasSize(IN_FLIGHT);
 
-        Thread feed = new Thread(() -> publisher.publish(candle(MarketPublisher.IN_FLIGHT)), "market-data-feed");
-        feed.start();
-        feed.join(TimeUnit.MILLISECONDS.toMillis(500));
-        assertThat(feed.isAlive()).as("the feed waits while the broker holds every permitted record").isTrue();
-        assertThat(candles.sent).hasSize(MarketPublisher.IN_FLIGHT);
+        tickers.ack(0);
+        tickers.ack(1);
+        // One place each, in the order the series started waiting; BTC's is its latest price.
+        assertThat(tickers.payloads()).extracting(Ticker::symbol, t -> t.last().intValue() - 1_000).endsWith(
+                tuple("tBTCUSD", 999), tuple("tSOLUSD", 7));
+        assertThat(tickers.sent).hasSize(IN_FLIGHT + 2);
+        assertThat(metrics.get("market_data_conflated").tag("kind", "ticker").counter().count()).isEqualTo(999);
 
-        candles.sent.get(0).ack().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        feed.join(TimeUnit.SECONDS.toMillis(10));
-        assertThat(feed.isAlive()).isFalse();
-        assertThat(candles.sent).hasSize(MarketPublisher.IN_FLIGHT + 1);
-
-        // A refusal frees its place too: the record is logged as lost, the feed does not stall on it.
-        candles.sent.get(1).nack(new IllegalStateException("broker gone")).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        publisher.publish(candle(MarketPublisher.IN_FLIGHT + 1));
-        assertThat(candles.sent).hasSize(MarketPublisher.IN_FLIGHT + 2);
-        assertThat(candles.sent.get(MarketPublisher.IN_FLIGHT + 1).getPayload().mts()).isEqualTo(60_000L * (MarketPublisher.IN_FLIGHT + 1));
+        // Once the broker keeps up again, every price goes out as it comes.
+        for (int i = 2; i < tickers.sent.size(); i++) {
+            tickers.ack(i);
+        }
+        publisher.publish(ticker("tBTCUSD", 1_000));
+        publisher.publish(ticker("tBTCUSD", 1_001));
+        assertThat(tickers.payloads()).extracting(t -> t.last().intValue() - 1_000).endsWith(1_000, 1_001);
     }
 
-    private static Candle candle(int minute) {
+    @Test
+    void closedCandlesAreNeverDroppedAndKeepTheirOrderWithinTheirSeries() {
+        MarketPublisher publisher = new MarketPublisher(metrics, candles, tickers, IN_FLIGHT, 100);
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            publisher.publish(candle("tETHUSD", i, false));
+        }
+        // BTC 1m while the broker is full: candle 10 moves three times and closes, 11 opens and closes, 12 moves twice.
+        publisher.publish(candle("tBTCUSD", 10, false));
+        publisher.publish(candle("tBTCUSD", 10, false));
+        publisher.publish(candle("tBTCUSD", 10, true));
+        publisher.publish(candle("tBTCUSD", 11, false));
+        publisher.publish(candle("tBTCUSD", 11, true));
+        publisher.publish(candle("tBTCUSD", 12, false));
+        publisher.publish(candle("tBTCUSD", 12, false));
+
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            candles.ack(i);
+        }
+        for (int i = IN_FLIGHT; i < candles.sent.size(); i++) {
+            candles.ack(i);
+        }
+        List<Candle> btc = candles.payloads().stream().filter(c -> c.symbol().equals("tBTCUSD")).toList();
+        assertThat(btc).extracting(Candle::mts, Candle::closed).containsExactly(
+                tuple(600_000L, true), tuple(660_000L, true),
+                tuple(720_000L, false));
+        assertThat(metrics.get("market_data_candles_published").tag("symbol", "tBTCUSD").tag("closed", "true")
+                .counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void theFeedWaitsOnlyWhenTooManyClosedCandlesAreHeldAndGoesOnWhenTheBrokerAnswers() throws Exception {
+        MarketPublisher publisher = new MarketPublisher(metrics, candles, tickers, IN_FLIGHT, 3);
+        for (int i = 0; i < IN_FLIGHT + 3; i++) {
+            publisher.publish(candle("tBTCUSD", i, true));
+        }
+        assertThat(candles.sent).hasSize(IN_FLIGHT);
+
+        Thread feed = new Thread(() -> publisher.publish(candle("tBTCUSD", 100, true)), "market-data-feed");
+        feed.start();
+        feed.join(500);
+        assertThat(feed.isAlive()).as("the feed waits while the broker holds every permitted record").isTrue();
+
+        // A refusal frees a place too: the record is logged as lost, and the oldest held candle takes its place.
+        candles.sent.get(0).nack(new IllegalStateException("broker gone")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        feed.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(feed.isAlive()).isFalse();
+        assertThat(candles.sent).hasSize(IN_FLIGHT + 1);
+        for (int i = 1; i < 20 && i < candles.sent.size(); i++) {
+            candles.ack(i);
+        }
+        assertThat(candles.payloads()).extracting(Candle::mts).containsExactly(0L, 60_000L, 120_000L, 180_000L,
+                240_000L, 300_000L, 360_000L, 6_000_000L);
+    }
+
+    private static Candle candle(String symbol, int minute, boolean closed) {
         BigDecimal price = new BigDecimal("100.5");
-        return new Candle("tBTCUSD", "1m", 60_000L * minute, price, price, price, price, BigDecimal.ONE, false);
+        return new Candle(symbol, "1m", 60_000L * minute, price, price, price, price, BigDecimal.ONE, closed);
+    }
+
+    /** A ticker whose last price is {@code 1000 + n}, to tell them apart. */
+    private static Ticker ticker(String symbol, int n) {
+        BigDecimal price = BigDecimal.valueOf(1_000 + n);
+        return new Ticker(symbol, 1L, price, price, price, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /** Keeps what is sent, acknowledging nothing until the test does. */
     private static final class RecordingEmitter<T> implements Emitter<T> {
         final List<Message<T>> sent = new CopyOnWriteArrayList<>();
+
+        List<T> payloads() {
+            return sent.stream().map(Message::getPayload).toList();
+        }
+
+        void ack(int index) {
+            try {
+                sent.get(index).ack().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
 
         @Override
         public CompletionStage<Void> send(T payload) {
