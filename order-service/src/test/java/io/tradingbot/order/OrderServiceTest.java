@@ -27,6 +27,7 @@ import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.kafka.testkit.ServiceContract;
 import io.tradingbot.order.config.OrderConfig;
 import io.tradingbot.order.service.CidLookup;
+import io.tradingbot.order.service.OrderEntry;
 import io.tradingbot.order.service.OrderExecutor;
 import io.tradingbot.order.service.OrderJournal;
 import io.tradingbot.order.service.OrderLifecycle;
@@ -100,6 +101,12 @@ class OrderServiceTest extends ServiceContract {
 
     @Inject
     OrderConfig orderConfig;
+
+    @Inject
+    OrderEntry orderEntry;
+
+    @Inject
+    io.tradingbot.bitfinex.config.BitfinexClientConfig clientConfig;
 
     @Inject
     Event<OrderSubmitting> submitting;
@@ -430,7 +437,7 @@ class OrderServiceTest extends ServiceContract {
         assertThat(restarted.lookupReason(neverSent, Instant.now().minus(Duration.ofDays(3))))
                 .contains(OrderJournal.OLDER_THAN_JOURNAL);
 
-        OrderExecutor next = new OrderExecutor(exchange, cidLookup, lifecycle, orderConfig, submitting, meters, restarted);
+        OrderExecutor next = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, meters, restarted);
         TradeResult result = next.execute(buy);
 
         assertThat(result.success()).as(result.message()).isTrue();
@@ -467,8 +474,8 @@ class OrderServiceTest extends ServiceContract {
         List<String> ids = verdicts.stream().map(RiskVerdict::id).toList();
         List<Long> cids = ids.stream().map(VerdictCids::entry).toList();
         // Every exchange answer takes 1.5 s: one verdict after the other, the first result would be out before the
-        // second verdict's SUBMITTED record. (Signed requests share one nonce sequence, so the submits themselves
-        // still take turns in the client; what goes side by side is everything around them.)
+        // second verdict's SUBMITTED record. Over the WebSocket (no nonce) the submits themselves overlap too, so the
+        // three answers come within the same 1.5 s; over REST (signed requests take turns) they would be 1.5 s apart.
         sim.latency(1500);
         List<TradeResult> results;
         try {
@@ -489,6 +496,10 @@ class OrderServiceTest extends ServiceContract {
         Instant firstResult = results.stream().map(TradeResult::createdAt).min(Instant::compareTo).orElseThrow();
         assertThat(Instant.ofEpochMilli(lastSubmitted)).as("all three journaled (and queued for the exchange) before "
                 + "the first result: %s, %s", submitted, results).isBefore(firstResult);
+        Instant lastResult = results.stream().map(TradeResult::createdAt).max(Instant::compareTo).orElseThrow();
+        // Taking turns, answers would be at least one latency (1.5 s) apart; the margin is for a busy machine.
+        assertThat(Duration.between(firstResult, lastResult)).as("the three answers awaited side by side: %s", results)
+                .isLessThan(Duration.ofMillis(1500));
         List<Order> open = exchange.activeOrders();
         for (long cid : cids) {
             assertThat(open).filteredOn(o -> o.cid() != null && o.cid() == cid).hasSize(1);
@@ -500,7 +511,140 @@ class OrderServiceTest extends ServiceContract {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(14)
+    void aVerdictBecomesOneOrderPlacedOverTheAuthenticatedWebSocket() throws Exception {
+        awaitReady();
+        RiskVerdict buy = verdict("verdict:over-ws", Side.BUY, "0.001", "EXCHANGE LIMIT", "30005", null, null);
+        long cid = VerdictCids.entry(buy.id());
+        double wsBefore = submits("websocket", "answered");
+        double restBefore = submits("rest", null);
+
+        topics().send(Topics.RISK_VERDICTS, BTC, buy);
+
+        TradeResult result = result(buy.id(), r -> true);
+        assertThat(result.success()).as(result.message()).isTrue();
+        assertThat(result.message()).startsWith("order placed");
+        // The on-req notification of the socket, read into the order as the REST answer would be.
+        assertThat(result.order()).isNotNull();
+        assertThat(result.order().cid()).isEqualTo(cid);
+        assertThat(result.order().exchangeId()).isNotNull();
+        assertThat(result.order().verdictId()).isEqualTo(buy.id());
+        assertThat(result.order().price()).isEqualByComparingTo("30005");
+        assertThat(ordersWithCid(cid)).extracting(Order::id).containsExactly(result.order().exchangeId());
+        assertThat(submits("websocket", "answered") - wsBefore).as("answered over the WebSocket").isEqualTo(1.0);
+        assertThat(submits("rest", null) - restBefore).as("nothing over REST").isZero();
+        exchange.cancelOrder(result.order().exchangeId());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(15)
+    void anOrderRefusedOnTheWebSocketIsAFailedResultAndNotRetried() throws Exception {
+        awaitReady();
+        RiskVerdict tiny = verdict("verdict:tiny-ws", Side.BUY, "0.00001", "EXCHANGE MARKET", null, null, null);
+        long cid = VerdictCids.entry(tiny.id());
+        double refusedBefore = submits("websocket", "refused");
+        double wsBefore = submits("websocket", null);
+        double restBefore = submits("rest", null);
+        Map<String, Double> lookupsBefore = lookups();
+
+        topics().send(Topics.RISK_VERDICTS, BTC, tiny);
+
+        TradeResult refused = result(tiny.id(), r -> true);
+        assertThat(refused.success()).isFalse();
+        assertThat(refused.message()).startsWith("rejected by the exchange").contains("minimum size");
+        events(list -> list.stream().anyMatch(e -> e.cid() == cid && e.status() == OrderStatus.REJECTED));
+        Thread.sleep(2000); // room for a retry to show up
+        List<OrderEvent> mine = topics().read(Topics.ORDERS_EVENTS, OrderEvent.class, list -> false, Duration.ofSeconds(2))
+                .stream().filter(e -> e.cid() == cid).toList();
+        assertThat(mine).extracting(OrderEvent::status).containsExactly(OrderStatus.SUBMITTED, OrderStatus.REJECTED);
+        assertThat(mine.get(1).reason()).contains("minimum size");
+        assertThat(submits("websocket", "refused") - refusedBefore).as("refused on the WebSocket").isEqualTo(1.0);
+        assertThat(submits("websocket", null) - wsBefore).as("sent once").isEqualTo(1.0);
+        assertThat(submits("rest", null) - restBefore).as("not sent over REST either").isZero();
+        assertThat(lookupsSince(lookupsBefore)).as("a refusal is not an unknown outcome").isEmpty();
+        assertThat(ordersWithCid(cid)).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(16)
+    void manySymbolsVerdictsAtOnceAreEachPlacedExactlyOnce() throws Exception {
+        awaitReady();
+        List<RiskVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            verdicts.add(verdict(BTC, "verdict:many-btc-" + i, "0.001", String.valueOf(30010 + i)));
+            verdicts.add(verdict(ETH, "verdict:many-eth-" + i, "0.02", String.valueOf(1010 + i)));
+            verdicts.add(verdict(TEST_PAIR, "verdict:many-test-" + i, "0.001", String.valueOf(30010 + i)));
+        }
+        List<String> ids = verdicts.stream().map(RiskVerdict::id).toList();
+        double wsBefore = submits("websocket", "answered");
+        double restBefore = submits("rest", null);
+        // 1 s per answer: a lane's four verdicts take about 4 s; twelve signed REST submits in turn would take 12 s.
+        sim.latency(1000);
+        List<TradeResult> results;
+        long started = System.nanoTime();
+        try {
+            topics().sendEach(Topics.RISK_VERDICTS, RiskVerdict::symbol, verdicts);
+            results = topics().read(Topics.TRADING_RESULTS, TradeResult.class, list -> list.stream()
+                    .map(TradeResult::verdictId).collect(java.util.stream.Collectors.toSet()).containsAll(ids), WAIT)
+                    .stream().filter(r -> ids.contains(r.verdictId())).toList();
+        } finally {
+            sim.clearFaults();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        org.jboss.logging.Logger.getLogger(OrderServiceTest.class).infof("12 verdicts, 3 symbols, 1 s answers, over the "
+                + "WebSocket: all results in %d ms", took.toMillis());
+        assertThat(results).extracting(TradeResult::verdictId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(r.message()).isTrue());
+        // In turn they would take at least 12 s (RestEntryTest); the margin over the 4 s expected is for a busy machine.
+        assertThat(took).as("the symbols' lanes did not wait for each other").isLessThan(Duration.ofSeconds(11));
+        List<Order> open = exchange.activeOrders();
+        for (RiskVerdict v : verdicts) {
+            long cid = VerdictCids.entry(v.id());
+            assertThat(open).as(v.id()).filteredOn(o -> o.cid() != null && o.cid() == cid).hasSize(1);
+        }
+        assertThat(submits("websocket", "answered") - wsBefore).isEqualTo(12.0);
+        assertThat(submits("rest", null) - restBefore).isZero();
+        for (Order order : open) {
+            if (order.cid() != null && verdicts.stream().anyMatch(v -> VerdictCids.entry(v.id()) == order.cid())) {
+                exchange.cancelOrder(order.id());
+            }
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(17)
+    void anOrderGoesOverRestWhileTheSocketIsNotAuthenticated() throws Exception {
+        // A socket of this key that was never authenticated (as one reconnecting is): the order must still leave, once.
+        try (io.tradingbot.bitfinex.ws.BitfinexWebSocketClient down =
+                new io.tradingbot.bitfinex.ws.BitfinexWebSocketClient(clientConfig)) {
+            OrderEntry entry = new OrderEntry(exchange, down, orderConfig, meters);
+            long cid = VerdictCids.entry("verdict:socket-down");
+            double restBefore = submits("rest", "answered");
+            double wsBefore = submits("websocket", null);
+
+            io.tradingbot.bitfinex.model.SubmittedOrder placed = entry.submit(OrderRequest.builder(OrderType.EXCHANGE_LIMIT,
+                    BTC, new BigDecimal("0.001")).price(new BigDecimal("30006")).cid(cid).build());
+
+            assertThat(placed.recoveredByLookup()).isFalse();
+            assertThat(placed.order().cid()).isEqualTo(cid);
+            assertThat(ordersWithCid(cid)).extracting(Order::id).containsExactly(placed.order().id());
+            assertThat(submits("rest", "answered") - restBefore).isEqualTo(1.0);
+            assertThat(submits("websocket", null) - wsBefore).isZero();
+            exchange.cancelOrder(placed.order().id());
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** {@code tradingbot_exchange_submit_seconds_count} of a route, of one outcome or (null) all. */
+    private static double submits(String route, String outcome) {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return outcome == null
+                ? Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "route=\"" + route + "\"")
+                : Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "route=\"" + route + "\"",
+                        "outcome=\"" + outcome + "\"");
+    }
 
     private void awaitReady() {
         await().atMost(WAIT).untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200));

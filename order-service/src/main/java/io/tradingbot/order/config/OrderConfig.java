@@ -24,6 +24,27 @@ public interface OrderConfig {
     @WithDefault("PT1S")
     Duration lookupBackoff();
 
+    /**
+     * How orders (entries and exits) reach the exchange. {@code websocket}: as {@code [0,"on",null,{...}]} on this
+     * service's authenticated socket, which carries no per-message nonce, so orders of different symbols go out side by
+     * side instead of one signed REST request after the other; over REST while that socket is not authenticated (e.g.
+     * reconnecting). {@code rest}: always {@code auth/w/order/submit}.
+     */
+    @WithDefault("websocket")
+    Entry entry();
+
+    /**
+     * How long an order sent over the WebSocket may wait for its {@code on-req} answer. Past it the outcome is unknown:
+     * the order is looked up by cid (never resent blindly), as a REST submit after {@code bitfinex.request-timeout}.
+     */
+    @WithDefault("PT10S")
+    Duration wsAnswerTimeout();
+
+    /** The routes of {@link #entry()}. */
+    enum Entry {
+        WEBSOCKET, REST
+    }
+
     /** Place the OCO exit (take profit with the stop loss as its twin) once an entry has filled. */
     @WithDefault("true")
     boolean exitOrders();

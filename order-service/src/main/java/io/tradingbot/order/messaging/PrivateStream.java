@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * This service's own authenticated socket, filter {@code trading}: os, on, ou, oc, te, tu and n go onto
+ * This service's own authenticated socket, filters {@code trading} and {@code notify} (the {@code n on-req} answers to
+ * orders sent on it; Bitfinex filters notifications out under {@code trading} alone): os, on, ou, oc, te, tu and n go onto
  * {@code exchange.private.v1} as received (the frame, plus its decoded fields) and feed the order lifecycle. After every
  * reconnect the client re-authenticates and the {@code os} snapshot follows; {@link OrderLifecycle#resync} then reports
  * what changed while the socket was down, from the order history.
@@ -56,12 +57,12 @@ public class PrivateStream {
             if (state == ConnectionState.RECONNECTING) {
                 LOG.warn("private socket lost; reconnecting (the snapshot after re-auth resyncs the orders)");
             } else if (state == ConnectionState.AUTHENTICATED) {
-                LOG.info("private socket authenticated (filter trading)");
+                LOG.info("private socket authenticated (filters trading, notify)");
             }
         });
         socket.onError(e -> LOG.warnf("private socket error: %s", e.getMessage()));
         socket.connect();
-        socket.authenticate(new AuthOptions(config.deadManSwitch(), List.of("trading")));
+        socket.authenticate(new AuthOptions(config.deadManSwitch(), List.of("trading", "notify")));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -25,7 +25,7 @@ import java.util.Map;
  * at the take profit whose twin is a stop at the stop loss ({@code price_oco_stop}, flag 16384); whichever triggers first
  * cancels the other. A margin entry gets a reduce-only exit (flag 1024). Reduce-only does not apply to exchange (spot)
  * orders on Bitfinex, so a spot entry gets an EXCHANGE LIMIT OCO of the amount actually received (the buy's fee is
- * charged in the bought currency).
+ * charged in the bought currency). It leaves the way entries do ({@link OrderEntry}: the WebSocket, or REST).
  */
 @ApplicationScoped
 public class ExitOrders {
@@ -34,9 +34,11 @@ public class ExitOrders {
     private final BitfinexRestClient rest;
     private final CidLookup lookup;
     private final OrderPublisher publisher;
+    private final OrderEntry orderEntry;
 
-    public ExitOrders(BitfinexRestClient rest, CidLookup lookup, OrderPublisher publisher) {
+    public ExitOrders(BitfinexRestClient rest, CidLookup lookup, OrderPublisher publisher, OrderEntry orderEntry) {
         this.rest = rest;
+        this.orderEntry = orderEntry;
         this.lookup = lookup;
         this.publisher = publisher;
     }
@@ -60,7 +62,7 @@ public class ExitOrders {
             if (!spot) {
                 request.reduceOnly();
             }
-            SubmittedOrder placed = rest.submitOrder(request.build());
+            SubmittedOrder placed = orderEntry.submit(request.build());
             LOG.infof("exit of verdict %s placed: %s %s take profit %s, stop loss %s (cid %d)", verdict.verdictId(),
                     spot ? "EXCHANGE LIMIT" : "LIMIT reduce-only", amount.toPlainString(),
                     verdict.takeProfit().toPlainString(), verdict.stopLoss().toPlainString(), cid);

@@ -2,7 +2,6 @@ package io.tradingbot.order.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.tradingbot.bitfinex.error.BitfinexException;
 import io.tradingbot.bitfinex.error.RateLimitException;
 import io.tradingbot.bitfinex.error.ServerErrorException;
@@ -11,7 +10,6 @@ import io.tradingbot.bitfinex.model.Order;
 import io.tradingbot.bitfinex.model.OrderRequest;
 import io.tradingbot.bitfinex.model.OrderType;
 import io.tradingbot.bitfinex.model.SubmittedOrder;
-import io.tradingbot.bitfinex.rest.BitfinexRestClient;
 import io.tradingbot.events.OrderEvent;
 import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.events.Side;
@@ -35,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * that journal cannot vouch that no order-service ever sent it (a redelivered verdict, one processed again after a
  * restart, one placed over REST and then read from Kafka: all journaled, all found by cid). A fresh verdict costs one
  * round trip. A submit whose answer is lost is looked up by cid — never resent while the exchange cannot say whether it
- * has it. An exchange rejection is a failed result with the exchange's words, not retried.
+ * has it. An exchange rejection is a failed result with the exchange's words, not retried. The submit goes over the
+ * authenticated WebSocket or REST ({@link OrderEntry}); both answer alike, so none of this depends on the route.
  */
 @ApplicationScoped
 public class OrderExecutor {
@@ -43,7 +42,7 @@ public class OrderExecutor {
     /** The look-up reason of a submit whose answer was lost (the others are the journal's). */
     static final String LOST_ANSWER = "lost_answer";
 
-    private final BitfinexRestClient rest;
+    private final OrderEntry entry;
     private final CidLookup lookup;
     private final OrderLifecycle lifecycle;
     private final OrderConfig config;
@@ -53,9 +52,9 @@ public class OrderExecutor {
     private final Map<String, Counter> lookupCounters = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
-    public OrderExecutor(BitfinexRestClient rest, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
+    public OrderExecutor(OrderEntry entry, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
             Event<OrderSubmitting> submitting, MeterRegistry metrics, OrderJournal journal) {
-        this.rest = rest;
+        this.entry = entry;
         this.lookup = lookup;
         this.lifecycle = lifecycle;
         this.config = config;
@@ -147,7 +146,7 @@ public class OrderExecutor {
         long deadline = System.nanoTime() + config.lookupTimeout().toNanos();
         RuntimeException lost;
         try {
-            return timedSubmit(request);
+            return entry.submit(request);
         } catch (RateLimitException | ServerErrorException | TransportException e) {
             lost = e; // the client looked once and did not find it, or could not look
         }
@@ -165,7 +164,7 @@ public class OrderExecutor {
                 if (++notFound >= 2) {
                     LOG.warnf("submit of cid %d never reached the exchange (%s); sending it once more with the same cid",
                             cid, lost.getMessage());
-                    return timedSubmit(request);
+                    return entry.submit(request);
                 }
             } catch (RateLimitException | ServerErrorException | TransportException e) {
                 notFound = 0;
@@ -175,33 +174,6 @@ public class OrderExecutor {
                             + config.lookupTimeout() + "; it was not resent, and it will be reported if the exchange shows it");
                 }
             }
-        }
-    }
-
-    /**
-     * One submit, timed: how long the exchange takes to answer an order is the latency a trader pays. The outcome tells
-     * an answer, an order the client found by cid after its answer was lost, a refusal, and no answer at all (timeout,
-     * rate limit, server error: looked up by cid next).
-     */
-    private SubmittedOrder timedSubmit(OrderRequest request) {
-        Timer.Sample sample = Timer.start(metrics);
-        String outcome = "no_answer";
-        try {
-            SubmittedOrder submitted = rest.submitOrder(request);
-            outcome = submitted.recoveredByLookup() ? "found_by_cid" : "answered";
-            return submitted;
-        } catch (RateLimitException | ServerErrorException | TransportException e) {
-            outcome = "no_answer";
-            throw e;
-        } catch (BitfinexException e) {
-            outcome = "refused";
-            throw e;
-        } finally {
-            sample.stop(Timer.builder("tradingbot.exchange.submit")
-                    .description("Time from sending an order to the exchange's answer")
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(metrics));
         }
     }
 

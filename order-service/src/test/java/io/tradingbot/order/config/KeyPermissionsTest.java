@@ -68,6 +68,14 @@ class KeyPermissionsTest {
                 return Duration.ofMillis(100);
             }
 
+            public Entry entry() {
+                return Entry.WEBSOCKET;
+            }
+
+            public Duration wsAnswerTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
             public boolean exitOrders() {
                 return true;
             }

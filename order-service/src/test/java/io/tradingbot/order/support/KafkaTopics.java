@@ -46,6 +46,18 @@ public final class KafkaTopics {
         }
     }
 
+    /** Several records (several per key allowed) through one producer, in order, one flush. */
+    public <T> void sendEach(String topic, java.util.function.Function<T, String> key, List<T> values) throws Exception {
+        try (KafkaProducer<String, T> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new EventSerializer<>())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            values.forEach(value -> sent.add(producer.send(new ProducerRecord<>(topic, key.apply(value), value))));
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
     /** Every record of the topic from the beginning, read until {@code until} holds for them (or the time is up). */
     public <T> List<T> read(String topic, Class<T> type, Predicate<List<T>> until, Duration atMost) {
         EventDeserializer<T> deserializer = new EventDeserializer<>(type);
