@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
@@ -37,6 +38,16 @@ public interface RiskConfig {
     /** The Bitfinex order type of approved intents; EXCHANGE types trade spot from the exchange wallet. */
     @WithDefault("EXCHANGE MARKET")
     String orderType();
+
+    /**
+     * Verdicts sent and not yet acknowledged by the broker, at most; the next signal is judged without waiting for the
+     * previous verdict's acknowledgement, up to this many. Keep it below the verdicts channel's
+     * {@code max-inflight-messages} (1024), so the emitter never has to buffer.
+     */
+    @WithDefault("256")
+    @Min(1)
+    @Max(1024)
+    int maxVerdictsInFlight();
 
     /** The account whose snapshots and state this instance guards (the key on account.snapshots.v1). */
     @WithDefault("paper")

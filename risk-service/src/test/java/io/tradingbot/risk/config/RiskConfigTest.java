@@ -30,6 +30,15 @@ class RiskConfigTest {
         assertThat(config.defaults().stopLossPercent()).isEqualByComparingTo("2.0");
         assertThat(config.defaults().takeProfitPercent()).isEqualByComparingTo("5.0");
         assertThat(config.maxBalanceFraction()).isEqualTo(new BigDecimal("0.20"));
+        assertThat(config.maxVerdictsInFlight()).isEqualTo(256);
+    }
+
+    @Test
+    void verdictsInFlightBeyondWhatTheChannelHoldsAreRefusedByName() {
+        assertThatThrownBy(() -> load(Map.of("risk.max-verdicts-in-flight", "2048")))
+                .hasMessageContaining("risk.max-verdicts-in-flight");
+        assertThatThrownBy(() -> load(Map.of("risk.max-verdicts-in-flight", "0")))
+                .hasMessageContaining("risk.max-verdicts-in-flight");
     }
 
     @Test
