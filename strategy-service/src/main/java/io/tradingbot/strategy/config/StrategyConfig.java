@@ -2,6 +2,7 @@ package io.tradingbot.strategy.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -37,6 +38,16 @@ public interface StrategyConfig {
      */
     @WithDefault("PT2M")
     java.time.Duration maxSignalDelay();
+
+    /**
+     * Signals sent and not yet acknowledged by the broker, at most: the next candle batch is evaluated without waiting for
+     * the previous batch's acknowledgements, up to this many. Keep it below the signals channel's
+     * {@code max-inflight-messages} (1024), so the emitter never has to buffer.
+     */
+    @WithDefault("512")
+    @Min(1)
+    @Max(1024)
+    int maxSignalsInFlight();
 
     /** Parameter overrides per strategy name, applied to every symbol. */
     Map<String, Map<String, String>> params();

@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.serde.EventDeserializer;
+import io.tradingbot.strategy.config.StrategyConfig;
 import io.tradingbot.strategy.service.SignalService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 /**
  * Consumes {@code market.candles.v1} a poll at a time and publishes {@code strategy.signals.v1}, keyed by symbol.
@@ -33,8 +35,14 @@ import java.util.concurrent.Executor;
  * Only a batch holding closed candles goes to a worker, which evaluates them in the batch's order (offset order per
  * partition, and a symbol's candles share a partition) and publishes their signals. The batch is acknowledged once every
  * signal of it is on the broker and every unreadable record of it on the dead-letter topic, so a crash in between replays
- * the batch (and the same signal ids), never loses a candle. The next batch is handed over only after that: a symbol's
- * signals leave in candle order.
+ * the batch (and the same signal ids), never loses a candle.
+ * <p>
+ * The next batch is handed over once this one is evaluated and its signals are sent, not once the broker has acknowledged
+ * them: when every 1m candle closes at once, waiting 5-20 ms of broker round trip per batch made the candles queue up.
+ * Evaluation stays one batch at a time, and sends are issued in evaluation order through one producer, so a symbol's
+ * signals still leave in candle order. Batches may then be acknowledged out of order; the channel's throttled commit
+ * strategy commits an offset only once everything before it is acknowledged. Signals awaiting the broker are bounded
+ * ({@code strategy.max-signals-in-flight}).
  */
 @ApplicationScoped
 public class CandleConsumer {
@@ -45,11 +53,15 @@ public class CandleConsumer {
     private final MutinyEmitter<Signal> out;
     private final MeterRegistry metrics;
     private final Executor worker;
+    /** Signals sent and not yet acknowledged by the broker; bounded so a burst cannot overflow the emitter. */
+    private final Semaphore inFlight;
 
-    public CandleConsumer(SignalService signals, @Channel("signals") MutinyEmitter<Signal> out, MeterRegistry metrics) {
+    public CandleConsumer(SignalService signals, @Channel("signals") MutinyEmitter<Signal> out, MeterRegistry metrics,
+            StrategyConfig config) {
         this.signals = signals;
         this.out = out;
         this.metrics = metrics;
+        this.inFlight = new Semaphore(config.maxSignalsInFlight());
         // Quarkus' worker pool: evaluation may block (a new series warms up over REST, series locks are shared with REST).
         this.worker = Infrastructure.getDefaultWorkerPool();
     }
@@ -82,10 +94,12 @@ public class CandleConsumer {
             }
         }
         if (closed.isEmpty()) {
-            return settle(batch, settling);
+            settle(batch, settling);
+            return CompletableFuture.completedFuture(null);
         }
+        // The next batch waits for this evaluation (series state, signal order), not for the broker's acknowledgements.
         return CompletableFuture.supplyAsync(() -> evaluate(closed, settling), worker)
-                .thenCompose(all -> settle(batch, all));
+                .thenAccept(all -> settle(batch, all));
     }
 
     /** Evaluates the closed candles in order and starts publishing their signals; returns what the batch waits for. */
@@ -109,11 +123,16 @@ public class CandleConsumer {
     private CompletionStage<Void> publish(KafkaRecord<String, byte[]> record, Signal produced) {
         LOG.infof("%s %s on %s %s: %s", produced.signal(), produced.symbol(), produced.timeframe(), produced.strategy(),
                 produced.reason());
+        // On the worker thread, so evaluation itself slows down when the broker does.
+        inFlight.acquireUninterruptibly();
         // Sent at once, in evaluation order: the emitter keeps that order onto the partition.
         return out.sendMessage(Message.of(produced)
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(produced.symbol()).build()))
                 .subscribeAsCompletionStage()
-                .handle((sent, failure) -> failure)
+                .handle((sent, failure) -> {
+                    inFlight.release();
+                    return failure;
+                })
                 .thenCompose(failure -> {
                     if (failure != null) {
                         LOG.errorf(failure, "Dead-lettering the candle of signal %s: the signal was not published",
@@ -128,9 +147,9 @@ public class CandleConsumer {
     }
 
     /**
-     * Acknowledges the batch once everything it started is done. A dead letter that could not be written leaves the batch
-     * unacknowledged: its offsets are not committed and a restart replays it, rather than the whole batch being
-     * dead-lettered (what failing the returned stage would do).
+     * Acknowledges the batch once everything it started is done; nothing waits for that but the commit. A dead letter that
+     * could not be written leaves the batch unacknowledged: its offsets are not committed and a restart replays it, rather
+     * than the whole batch being dead-lettered (what failing the stage handed to the connector would do).
      */
     private static CompletionStage<Void> settle(KafkaRecordBatch<String, byte[]> batch, List<CompletionStage<Void>> settling) {
         if (settling.isEmpty()) {

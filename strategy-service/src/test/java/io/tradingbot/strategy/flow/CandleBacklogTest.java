@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,6 +194,78 @@ class CandleBacklogTest {
                         + " max %.1f ms; of which written -> evaluated (the signal's created_at): p50 %.1f ms, max %.1f ms%n",
                 sorted.size(), sorted.get(sorted.size() / 2) / 1e3, sorted.get(sorted.size() - 1) / 1e3,
                 evaluated.get(evaluated.size() / 2) / 1e3, evaluated.get(evaluated.size() - 1) / 1e3);
+    }
+
+    /**
+     * What the benchmark's 100 symbols do every minute: all their 1m candles close at once, three minutes in a row here,
+     * written in one go. Each closed candle signals once, in candle order per symbol, and the group commits to the end.
+     * The time until the last signal is printed ({@code [candle-burst]}), not asserted.
+     */
+    @Test
+    void whenEverySymbolsCandleClosesAtOnceEachSignalsOnceInOrder() throws Exception {
+        List<String> symbols = IntStream.range(0, 100).mapToObj(i -> String.format("tC%02dUSD", i)).toList();
+        int bars = 3;
+        long start = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        try (var producer = producer(Map.of())) {
+            for (String symbol : symbols) {
+                send(producer, Topics.TRADING_SESSIONS, symbol, session(symbol));
+            }
+        }
+        awaitSessions(symbols);
+        awaitNoLag();
+
+        List<ProducerRecord<String, byte[]>> burst = new ArrayList<>();
+        for (int bar = 0; bar < bars; bar++) {
+            for (String symbol : symbols) {
+                burst.add(record(symbol, candle(symbol, "1m", start + bar * 60_000L, 100 + bar, true)));
+            }
+        }
+        Map<String, List<Signal>> bySymbol = new LinkedHashMap<>();
+        symbols.forEach(symbol -> bySymbol.put(symbol, new ArrayList<>()));
+        int count = 0;
+        long began;
+        long lastAt;
+        try (var signals = signalsFromNow()) {
+            began = System.nanoTime();
+            try (var producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 5))) {
+                List<Future<?>> sent = burst.stream().<Future<?>>map(producer::send).toList();
+                producer.flush();
+                for (Future<?> future : sent) {
+                    future.get(30, TimeUnit.SECONDS);
+                }
+            }
+            lastAt = System.nanoTime();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (count < burst.size() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, Signal> record : signals.poll(Duration.ofMillis(5))) {
+                    List<Signal> list = bySymbol.get(record.key());
+                    if (list != null) {
+                        list.add(record.value());
+                        count++;
+                        lastAt = System.nanoTime();
+                    }
+                }
+            }
+            // A duplicate (which would be a bug) arrives within a moment.
+            for (ConsumerRecord<String, Signal> record : signals.poll(Duration.ofSeconds(2))) {
+                if (bySymbol.containsKey(record.key())) {
+                    bySymbol.get(record.key()).add(record.value());
+                }
+            }
+        }
+        System.out.printf("[candle-burst] %d closed candles over %d symbols written at once: %d signals read, the last"
+                + " %.1f ms after the first candle was written%n", burst.size(), symbols.size(), count,
+                (lastAt - began) / 1e6);
+
+        for (String symbol : symbols) {
+            List<Signal> received = bySymbol.get(symbol);
+            assertThat(received).as("signals of %s", symbol).hasSize(bars);
+            for (int bar = 0; bar < bars; bar++) {
+                assertThat(received.get(bar).id()).isEqualTo("rsi-ema:" + symbol + ":1m:" + (start + bar * 60_000L));
+                assertThat(received.get(bar).reason()).isEqualTo("insufficient data: " + (bar + 1) + " of 51 bars");
+            }
+        }
+        awaitNoLag();
     }
 
     @Test
