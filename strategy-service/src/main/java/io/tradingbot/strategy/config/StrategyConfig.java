@@ -74,5 +74,9 @@ public interface StrategyConfig {
         @WithDefault("500")
         @Min(1)
         int bars();
+
+        /** A series that got no history (market-data-service unreachable or empty) asks again after this. */
+        @WithDefault("PT30S")
+        java.time.Duration retry();
     }
 }

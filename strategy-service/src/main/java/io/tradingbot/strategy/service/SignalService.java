@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SignalService {
     private static final Logger LOG = Logger.getLogger(SignalService.class);
-    private static final Duration WARMUP_RETRY = Duration.ofSeconds(30);
 
     private final StrategyConfig config;
     private final StrategySelector selector;
@@ -111,8 +110,12 @@ public class SignalService {
         String key = symbol + "|" + timeframe;
         CandleSeries candles = series.computeIfAbsent(key, k -> new CandleSeries(symbol, timeframe, config.maxBars()));
         Instant last = warmedAt.get(key);
-        boolean due = last == null || (candles.size() < config.warmup().bars()
-                && Duration.between(last, clock.instant()).compareTo(WARMUP_RETRY) > 0);
+        // Asked again only while the series is empty: history is merged only where it is newer than the newest bar, so
+        // once live candles flow another read adds nothing. Retrying whenever the series was below warmup.bars (a pair
+        // with less history than that, e.g. the simulator's 300 minutes or a quiet Bitfinex pair) put a blocking REST
+        // read into the candle stream every retry period per symbol: at 100 symbols, 399 reads and seconds of delay per burst.
+        boolean due = last == null || (candles.size() == 0
+                && Duration.between(last, clock.instant()).compareTo(config.warmup().retry()) > 0);
         if (due) {
             warmedAt.put(key, clock.instant());
             try {
