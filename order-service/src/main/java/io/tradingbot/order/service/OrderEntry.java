@@ -9,7 +9,6 @@ import io.tradingbot.bitfinex.error.ServerErrorException;
 import io.tradingbot.bitfinex.error.TransportException;
 import io.tradingbot.bitfinex.model.ClientOrderId;
 import io.tradingbot.bitfinex.model.Notification;
-import io.tradingbot.bitfinex.model.Order;
 import io.tradingbot.bitfinex.model.OrderRequest;
 import io.tradingbot.bitfinex.model.SubmittedOrder;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
@@ -20,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -137,16 +135,6 @@ public class OrderEntry {
         // As the REST client does with a lost answer: look once by cid; found → that order, else the outcome is unknown.
         LOG.warnf("order cid %d got no answer on the WebSocket (%s); looking it up by cid instead of resending", cid,
                 lost.getMessage());
-        List<Order> found;
-        try {
-            found = rest.findByCid(request.symbol(), cid, cidDate);
-        } catch (BitfinexException lookupFailed) {
-            lost.addSuppressed(lookupFailed);
-            throw lost;
-        }
-        if (found.isEmpty()) {
-            throw lost;
-        }
-        return new SubmittedOrder(cid, found, null, true);
+        return rest.recoverLostSubmit(request.symbol(), cid, cidDate, lost);
     }
 }

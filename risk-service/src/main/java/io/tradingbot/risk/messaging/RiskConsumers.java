@@ -1,6 +1,8 @@
 package io.tradingbot.risk.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.events.Signal;
@@ -15,6 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,11 +28,12 @@ import java.util.concurrent.Semaphore;
  * Signals in, verdicts out; account snapshots and sessions followed. A signal is acknowledged only once its verdict is on
  * the broker; an unreadable record is dead-lettered byte for byte.
  * <p>
- * Signals are judged one at a time in offset order, but the next one does not wait for the broker to acknowledge the
- * previous verdict: at 100 symbols every 1m candle closes at once, and waiting 5-20 ms per verdict made a burst queue
- * up. Verdicts are sent in judging order through one producer, so a symbol's verdicts still leave in its signals' order;
- * each signal is acknowledged (or, if its verdict cannot be sent, dead-lettered) when its own send completes, and the
- * channel's throttled commit strategy commits only offsets below which every signal is settled.
+ * Signals are taken a poll at a time and judged one after the other in offset order on one worker, and the next poll
+ * does not wait for the broker to acknowledge the previous verdicts: at 100 symbols every 1m candle closes at once, and
+ * a worker hand-off per signal plus waiting 5-20 ms per verdict made the burst queue up. Verdicts are sent in judging
+ * order through one producer, so a symbol's verdicts still leave in its signals' order; a batch is acknowledged once its
+ * verdicts are on the broker (a signal whose verdict cannot be sent is dead-lettered), and the channel's throttled
+ * commit strategy commits only offsets below which every batch is settled.
  */
 @ApplicationScoped
 public class RiskConsumers {
@@ -56,45 +61,70 @@ public class RiskConsumers {
 
     @Incoming("signals")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onSignal(Message<byte[]> message) {
-        if (message.getPayload() == null) {
-            return message.ack();
+    public CompletionStage<Void> onSignals(KafkaRecordBatch<String, byte[]> batch) {
+        List<CompletionStage<Void>> settling = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> record : batch) {
+            if (record.getPayload() == null) {
+                continue;
+            }
+            Signal signal;
+            try {
+                signal = IncomingEvents.decode(record, SIGNALS);
+            } catch (SerializationException e) {
+                // This record alone goes to the dead-letter topic, byte for byte; the batch around it goes on.
+                LOG.warnf("Dead-lettering an unreadable signal: %s", e.getMessage());
+                settling.add(record.nack(e));
+                continue;
+            }
+            restorer.awaitRestored();
+            Optional<RiskVerdict> verdict = risk.judge(signal);
+            if (verdict.isEmpty()) {
+                continue;
+            }
+            RiskVerdict v = verdict.get();
+            LOG.infof("%s %s %s: %s (%s) %s", v.approved() ? "APPROVED" : "REJECTED", v.side(), v.symbol(),
+                    v.approved() ? v.amount().toPlainString() : "-", v.riskLevel(), v.reasons());
+            try {
+                // On this worker thread, so the stream itself slows down when the broker does.
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                // Shutting down: the batch stays unacknowledged and is judged again after the restart (same verdict ids).
+                Thread.currentThread().interrupt();
+                return CompletableFuture.completedFuture(null);
+            }
+            // Subscribing sends now, on this thread: verdicts reach the producer in judging order.
+            settling.add(publisher.verdict(v).subscribeAsCompletionStage()
+                    .handle((sent, failure) -> {
+                        inFlight.release();
+                        return failure;
+                    })
+                    .thenCompose(failure -> {
+                        if (failure == null) {
+                            return CompletableFuture.<Void>completedFuture(null);
+                        }
+                        LOG.errorf(failure, "Dead-lettering signal %s: its verdict was not published", signal.id());
+                        return record.nack(failure);
+                    }));
         }
-        Signal signal;
-        try {
-            signal = IncomingEvents.decode(message, SIGNALS);
-        } catch (SerializationException e) {
-            LOG.warnf("Dead-lettering an unreadable signal: %s", e.getMessage());
-            return message.nack(e);
-        }
-        restorer.awaitRestored();
-        Optional<RiskVerdict> verdict = risk.judge(signal);
-        if (verdict.isEmpty()) {
-            return message.ack();
-        }
-        RiskVerdict v = verdict.get();
-        LOG.infof("%s %s %s: %s (%s) %s", v.approved() ? "APPROVED" : "REJECTED", v.side(), v.symbol(),
-                v.approved() ? v.amount().toPlainString() : "-", v.riskLevel(), v.reasons());
-        try {
-            // On this worker thread, so the stream itself slows down when the broker does.
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            // Shutting down: the signal stays unacknowledged and is judged again after the restart (same verdict id).
-            Thread.currentThread().interrupt();
-            return CompletableFuture.completedFuture(null);
-        }
-        // Subscribing sends now, on this thread: verdicts reach the producer in judging order.
-        publisher.verdict(v).subscribe().with(
-                sent -> {
-                    inFlight.release();
-                    message.ack();
-                },
-                failure -> {
-                    inFlight.release();
-                    LOG.errorf(failure, "Dead-lettering signal %s: its verdict was not published", signal.id());
-                    message.nack(failure);
-                });
+        settle(batch, settling);
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Acknowledges the batch once its verdicts are on the broker and its dead letters written; the next batch does not
+     * wait for that. A dead letter that could not be written leaves the batch unacknowledged: a restart replays it.
+     */
+    private static void settle(KafkaRecordBatch<String, byte[]> batch, List<CompletionStage<Void>> settling) {
+        CompletableFuture.allOf(settling.stream().map(CompletionStage::toCompletableFuture)
+                        .toArray(CompletableFuture[]::new))
+                .whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        batch.ack();
+                    } else {
+                        LOG.errorf(failure, "A batch of %d signal records stays unacknowledged (replayed after a restart)",
+                                batch.getRecords().size());
+                    }
+                });
     }
 
     @Incoming("snapshots")

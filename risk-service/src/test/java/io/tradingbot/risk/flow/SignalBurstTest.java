@@ -21,13 +21,9 @@ import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.support.messaging.TradingSessions;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -172,23 +168,9 @@ class SignalBurstTest {
 
     /** The group has committed every partition of the signal topic up to its end. */
     private void awaitCommittedToTheEnd() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-                admin.describeTopics(List.of(Topics.STRATEGY_SIGNALS)).allTopicNames().get(10, TimeUnit.SECONDS)
-                        .get(Topics.STRATEGY_SIGNALS).partitions()
-                        .forEach(p -> request.put(new TopicPartition(Topics.STRATEGY_SIGNALS, p.partition()),
-                                OffsetSpec.latest()));
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                long lag = 0;
-                for (var end : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                    OffsetAndMetadata done = committed.get(end.getKey());
-                    lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-                }
-                assertThat(lag).as("records of %s not yet committed by %s", Topics.STRATEGY_SIGNALS, GROUP).isZero();
-            });
-        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(broker.uncommitted(GROUP, Topics.STRATEGY_SIGNALS))
+                        .as("records of %s not yet committed by %s", Topics.STRATEGY_SIGNALS, GROUP).isZero());
     }
 
     /** A reader of the verdict topic positioned at its current end, without a group (no rebalance to wait for). */

@@ -13,13 +13,9 @@ import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -338,22 +334,9 @@ class CandleBacklogTest {
 
     /** The group has committed every partition of the candle topic up to its end. */
     private void awaitNoLag() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-                admin.describeTopics(List.of(Topics.MARKET_CANDLES)).allTopicNames().get(10, TimeUnit.SECONDS)
-                        .get(Topics.MARKET_CANDLES).partitions()
-                        .forEach(p -> request.put(new TopicPartition(Topics.MARKET_CANDLES, p.partition()), OffsetSpec.latest()));
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                long lag = 0;
-                for (var end : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                    OffsetAndMetadata done = committed.get(end.getKey());
-                    lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-                }
-                assertThat(lag).as("records of %s not yet committed by %s", Topics.MARKET_CANDLES, GROUP).isZero();
-            });
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(broker.uncommitted(GROUP, Topics.MARKET_CANDLES))
+                        .as("records of %s not yet committed by %s", Topics.MARKET_CANDLES, GROUP).isZero());
     }
 
     /** A reader of the signal topic positioned at its current end, without a group (no rebalance to wait for). */

@@ -231,18 +231,27 @@ public final class BitfinexRestClient implements AutoCloseable {
         } catch (RateLimitException | ServerErrorException | TransportException lost) {
             LOG.warnf("order submit cid=%d got no usable answer (%s); looking it up by cid instead of resending", cid,
                     lost.getMessage());
-            List<Order> found;
-            try {
-                found = findByCid(request.symbol(), cid, cidDate);
-            } catch (BitfinexException lookupFailed) {
-                lost.addSuppressed(lookupFailed);
-                throw lost;
-            }
-            if (found.isEmpty()) {
-                throw lost;
-            }
-            return new SubmittedOrder(cid, found, null, true);
+            return recoverLostSubmit(request.symbol(), cid, cidDate, lost);
         }
+    }
+
+    /**
+     * After a submit whose answer was lost (over REST or the WebSocket): the order looked up once by cid, or {@code lost}
+     * thrown again when it is not found or the look-up fails too — the outcome is then unknown, and nothing was resent.
+     */
+    public <E extends BitfinexException> SubmittedOrder recoverLostSubmit(String symbol, long cid, LocalDate cidDate,
+            E lost) throws E {
+        List<Order> found;
+        try {
+            found = findByCid(symbol, cid, cidDate);
+        } catch (BitfinexException lookupFailed) {
+            lost.addSuppressed(lookupFailed);
+            throw lost;
+        }
+        if (found.isEmpty()) {
+            throw lost;
+        }
+        return new SubmittedOrder(cid, found, null, true);
     }
 
     /** Orders with this cid placed on {@code date} (UTC): active first, then history. */
