@@ -14,7 +14,6 @@ import io.tradingbot.events.SignalType;
 import io.tradingbot.events.Topics;
 import io.tradingbot.events.TradingSession;
 import io.tradingbot.events.Wallet;
-import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
@@ -27,7 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -175,15 +173,7 @@ class SignalBurstTest {
 
     /** A reader of the verdict topic positioned at its current end, without a group (no rebalance to wait for). */
     private KafkaConsumer<String, RiskVerdict> verdictsFromNow() {
-        var consumer = new KafkaConsumer<String, RiskVerdict>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                new StringDeserializer(), new EventDeserializer<>(RiskVerdict.class));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.RISK_VERDICTS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
+        return broker.readerFromNow(Topics.RISK_VERDICTS, RiskVerdict.class);
     }
 
     private List<byte[]> deadLetters(String tag) {

@@ -8,7 +8,6 @@ import io.tradingbot.events.Signal;
 import io.tradingbot.events.SignalType;
 import io.tradingbot.events.Topics;
 import io.tradingbot.events.TradingSession;
-import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -341,15 +339,7 @@ class CandleBacklogTest {
 
     /** A reader of the signal topic positioned at its current end, without a group (no rebalance to wait for). */
     private KafkaConsumer<String, Signal> signalsFromNow() {
-        var consumer = new KafkaConsumer<String, Signal>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                new StringDeserializer(), new EventDeserializer<>(Signal.class));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.STRATEGY_SIGNALS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
+        return broker.readerFromNow(Topics.STRATEGY_SIGNALS, Signal.class);
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String tag, int expected) {

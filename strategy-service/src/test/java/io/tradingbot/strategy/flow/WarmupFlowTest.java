@@ -43,14 +43,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Warm-up against a market-data-service (an HTTP stub over a real socket) that has less history than
+ * Warm-up against a market-data-service (an HTTP stand-in on a real socket) that has less history than
  * {@code strategy.warmup.bars}, as the simulator's 300 minutes or a quiet Bitfinex pair do: the history is read once, and
  * the candle stream is not held up by reading it again (it was, every retry period per symbol, for seconds at 100
  * symbols).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
-@QuarkusTestResource(value = WarmupFlowTest.MarketDataStub.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = WarmupFlowTest.MarketDataStandIn.class, restrictToAnnotatedClass = true)
 class WarmupFlowTest {
     private static final String SYMBOL = "tWRMUSD";
     private static final int HISTORY = 10;
@@ -61,7 +61,7 @@ class WarmupFlowTest {
     @Test
     void aSeriesShorterThanTheWarmUpIsReadOnceAndSignalsOnTheHistoryPlusTheStream() throws Exception {
         long start = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
-        MarketDataStub.start = start;
+        MarketDataStandIn.start = start;
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             send(producer, Topics.TRADING_SESSIONS, new TradingSession(SYMBOL, true, "rsi-ema", Instant.now(), "test", null));
@@ -80,7 +80,7 @@ class WarmupFlowTest {
         // The ten bars of history are in the series: the first live candle is its eleventh bar.
         assertThat(signals.getFirst().reason()).startsWith("insufficient data: " + (HISTORY + 1) + " of ");
         assertThat(signals.getLast().reason()).startsWith("insufficient data: " + (HISTORY + 5) + " of ");
-        assertThat(MarketDataStub.reads.get()).as("history reads of %s", SYMBOL).isEqualTo(1);
+        assertThat(MarketDataStandIn.reads.get()).as("history reads of %s", SYMBOL).isEqualTo(1);
     }
 
     private List<Signal> signals(int count) {
@@ -114,7 +114,7 @@ class WarmupFlowTest {
     }
 
     /** {@code GET /market/{symbol}/candles}: ten closed candles before the test's start, and a count of the reads. */
-    public static final class MarketDataStub implements QuarkusTestResourceLifecycleManager {
+    public static final class MarketDataStandIn implements QuarkusTestResourceLifecycleManager {
         static final AtomicInteger reads = new AtomicInteger();
         static volatile long start = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
         private HttpServer server;
