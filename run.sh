@@ -23,7 +23,7 @@ Ctrl+C stops everything; one log file per service under .run/logs/.
   --port-offset N  add N to every port above (or TRADINGBOT_PORT_OFFSET=N)
   --no-auth        the gateway's AUTH_REQUIRED=false: every endpoint open without a token
   --jvm-defaults   the services' JVMs sized by the JVM itself (G1, a quarter of the memory as heap) instead of
-                   serial GC, 96-128 MB heaps and a class archive per service (written at the first stop)
+                   serial GC, 96-128 MB heaps, C1 only where it costs nothing, an AOT cache per service
   --log-dir DIR    where the log files go (or TRADINGBOT_LOG_DIR)
   --help           this text
 

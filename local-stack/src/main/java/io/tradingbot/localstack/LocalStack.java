@@ -275,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceProcess launch(StackService service, Map<StackService, Integer> ports, Map<StackService, String> urls,
                                   String exchangeUrl) {
-        options.serviceJvm().prepare(jar(service.module()).getParent());
+        options.serviceJvm().prepare(service, jar(service.module()).getParent());
         ServiceProcess process = ServiceProcess.builder(service.module(), jar(service.module()))
                 .port(ports.get(service))
                 .logFile(logDir.resolve(service.module() + ".log"))

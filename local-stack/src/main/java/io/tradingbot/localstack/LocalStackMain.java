@@ -25,8 +25,8 @@ public final class LocalStackMain {
               --free-ports     every process on a free port instead of 8080-8085, 8090, 9092
               --port-offset N  add N to every fixed port (or TRADINGBOT_PORT_OFFSET)
               --no-auth        the gateway's AUTH_REQUIRED=false: every endpoint open, no token needed
-              --jvm-defaults   the services' JVMs sized by the JVM itself instead of serial GC, 96-128 MB heaps and
-                               a class archive per service
+              --jvm-defaults   the services' JVMs sized by the JVM itself instead of serial GC, 96-128 MB heaps,
+                               C1 only where it costs nothing, and an AOT cache per service
               --log-dir DIR    one log file per process (default .run/logs, or TRADINGBOT_LOG_DIR)
               --help           this text
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -19,42 +20,84 @@ public enum ServiceJvm {
     /** {@link #options} without a class archive. */
     SIZED,
     /**
-     * {@link #SIZED} plus a class-data archive per service ({@code target/quarkus-app/app-cds.jsa}), written when the
-     * service exits and used from the next start on: about a quarter less CPU to get ready. An archive from other jars
-     * (a rebuild, a copy) is deleted before the start ({@link #prepare}): the JVM refuses it ("shared class paths
-     * mismatch") and, on JDK 25, does not write a new one at exit either.
+     * {@link #SIZED} plus what the JVM learnt in an earlier run, kept in {@code target/quarkus-app}: on JDK 25 and later an
+     * AOT cache ({@code app.aot}: the classes loaded and linked), otherwise a class-data archive
+     * ({@code app-cds.jsa}). The AOT cache comes in three starts: the first after a build records ({@code app.aotconf},
+     * written when the service exits), the next one first assembles the cache from that recording ({@link #prepare},
+     * a few seconds, once) and every later one maps it. Whatever was written for other jars or another JDK (a rebuild, a
+     * copy) is deleted before the start: the JVM neither uses it nor replaces it.
      */
     SIZED_WITH_CLASS_ARCHIVE;
 
     static final String ARCHIVE = "app-cds.jsa";
-    /** Next to the archive: the application (its path and newest file) the archive was written for. */
-    static final String ARCHIVE_STAMP = "app-cds.jsa.stamp";
+    static final String AOT_CACHE = "app.aot";
+    static final String AOT_RECORDING = "app.aotconf";
+    /** Next to them: the application (its path and newest file), the JDK and the JVM options they were written for. */
+    static final String STAMP = "jvm-cache.stamp";
+    /** Prefixes: the JVM may leave temporary files next to them, and the assembly writes a log. */
+    private static final List<String> WRITTEN_BY_THE_JVM = List.of(ARCHIVE, AOT_CACHE, STAMP);
+    /** From JDK 25 on an AOT cache (JEPs 483, 514): about 0.5 s less to get ready than the class archive of older JDKs. */
+    private static final boolean AOT = Runtime.version().feature() >= 25;
+    private static final System.Logger LOG = System.getLogger(ServiceJvm.class.getName());
 
     /**
-     * Before a service starts: with a class archive, drops one written for other jars so that the JVM writes a fresh one
-     * at exit, and notes which jars the next one is for. Otherwise nothing.
+     * Before a service starts: drops what the JVM wrote for other jars or another JDK, and turns a recording of the
+     * previous run into an AOT cache. Nothing without {@link #SIZED_WITH_CLASS_ARCHIVE}.
      */
-    public void prepare(Path quarkusApp) {
+    public void prepare(StackService service, Path quarkusApp) {
         if (this != SIZED_WITH_CLASS_ARCHIVE) {
             return;
         }
         try {
-            String application = quarkusApp.toAbsolutePath().normalize() + "\n" + newestFile(quarkusApp);
-            Path stamp = quarkusApp.resolve(ARCHIVE_STAMP);
-            if (Files.exists(stamp) && Files.readString(stamp).equals(application)) {
-                return;
+            String application = quarkusApp.toAbsolutePath().normalize() + "\n" + newestFile(quarkusApp) + "\n"
+                    + Runtime.version() + "\n" + String.join(" ", sizing(service));
+            Path stamp = quarkusApp.resolve(STAMP);
+            if (!Files.exists(stamp) || !Files.readString(stamp).equals(application)) {
+                for (String file : List.of(ARCHIVE, AOT_CACHE, AOT_RECORDING)) {
+                    Files.deleteIfExists(quarkusApp.resolve(file));
+                }
+                Files.writeString(stamp, application);
             }
-            Files.deleteIfExists(quarkusApp.resolve(ARCHIVE));
-            Files.writeString(stamp, application);
+            if (AOT && Files.exists(quarkusApp.resolve(AOT_RECORDING)) && !Files.exists(quarkusApp.resolve(AOT_CACHE))) {
+                assembleAotCache(service, quarkusApp);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot check the class archive of " + quarkusApp, e);
+            throw new UncheckedIOException("Cannot check the JVM caches of " + quarkusApp, e);
+        }
+    }
+
+    /** {@code java -XX:AOTMode=create}: reads the recording, writes the cache, runs no application code. */
+    private void assembleAotCache(StackService service, Path quarkusApp) throws IOException {
+        Path recording = quarkusApp.resolve(AOT_RECORDING);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString())));
+        command.addAll(sizing(service));
+        command.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + recording.toAbsolutePath(),
+                "-XX:AOTCache=" + quarkusApp.resolve(AOT_CACHE).toAbsolutePath(), "-Xlog:aot=error",
+                "-jar", quarkusApp.resolve("quarkus-run.jar").toAbsolutePath().toString()));
+        Path log = quarkusApp.resolve("app.aot.log");
+        Process create = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            boolean done = create.waitFor(2, TimeUnit.MINUTES);
+            if (!done || create.exitValue() != 0) {
+                create.destroyForcibly();
+                Files.deleteIfExists(quarkusApp.resolve(AOT_CACHE));
+                // Without the recording the next run records again instead of failing here at every start.
+                LOG.log(System.Logger.Level.WARNING, "No AOT cache for " + service.module() + " (see " + log
+                        + "); this run records a new one");
+            }
+        } catch (InterruptedException e) {
+            create.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            Files.deleteIfExists(recording);
         }
     }
 
     private static long newestFile(Path quarkusApp) throws IOException {
         try (Stream<Path> files = Files.walk(quarkusApp)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith(ARCHIVE))
+                    .filter(f -> WRITTEN_BY_THE_JVM.stream().noneMatch(f.getFileName().toString()::startsWith))
                     .mapToLong(f -> f.toFile().lastModified())
                     .max().orElse(0);
         }
@@ -65,20 +108,41 @@ public enum ServiceJvm {
         if (this == JVM_DEFAULTS) {
             return List.of();
         }
+        List<String> args = new ArrayList<>(sizing(service));
+        if (this == SIZED_WITH_CLASS_ARCHIVE) {
+            Path cache = quarkusApp.resolve(AOT_CACHE).toAbsolutePath();
+            if (!AOT) {
+                // -Xlog: the classes the archive cannot hold (proxies, JFR events) are listed as warnings at every dump.
+                args.addAll(List.of("-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=" + quarkusApp.resolve(ARCHIVE).toAbsolutePath(), "-Xlog:cds=error"));
+            } else if (Files.exists(cache)) {
+                args.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=error"));
+            } else {
+                // -Xlog: the recording lists every class it cannot keep (proxies, JFR events) as a warning.
+                args.addAll(List.of("-XX:AOTMode=record",
+                        "-XX:AOTConfiguration=" + quarkusApp.resolve(AOT_RECORDING).toAbsolutePath(), "-Xlog:aot=error"));
+                if (!service.optimisingCompiler() && Runtime.version().feature() == 25) {
+                    // No method profiles where only C1 runs: it never reads them, and replaying a whole session's profiles
+                    // at start made risk-service 0.5 s slower to get ready (3.7 s instead of 3.2 s). A diagnostic flag,
+                    // hence JDK 25 only.
+                    args.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"));
+                }
+            }
+        }
+        return List.copyOf(args);
+    }
+
+    private static List<String> sizing(StackService service) {
         List<String> args = new ArrayList<>(List.of(
                 // One GC thread and no regions: the live sets are tens of MB and the pauses a few ms.
                 "-XX:+UseSerialGC", "-Xms32m", "-Xmx" + service.maxHeapMb() + "m", "-Xss512k", "-XX:MaxMetaspaceSize=128m"));
-        if (service.hotPath()) {
+        if (service.optimisingCompiler()) {
             args.add("-XX:ReservedCodeCacheSize=64m");
         } else {
-            // C1 only: half the CPU to start and a smaller code cache, for a service off the trading path.
+            // C1 only: the optimising compiler costs about 2 s of CPU in each start and 25-50 MB per JVM; off the
+            // CPU-bound feed and fan-out its faster code saved nothing measurable (docs/benchmarks.md, 2026-11-26 evening).
             args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
         }
-        if (this == SIZED_WITH_CLASS_ARCHIVE) {
-            // -Xlog: the classes the archive cannot hold (proxies, JFR events) are listed as warnings at every dump.
-            args.addAll(List.of("-XX:+AutoCreateSharedArchive",
-                    "-XX:SharedArchiveFile=" + quarkusApp.resolve(ARCHIVE).toAbsolutePath(), "-Xlog:cds=error"));
-        }
-        return List.copyOf(args);
+        return args;
     }
 }

@@ -9,12 +9,12 @@ import java.util.List;
  * order-service) find them.
  */
 public enum StackService {
-    MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL", 128, true),
-    STRATEGY("strategy-service", 8082, "STRATEGY_URL", 128, true),
-    RISK("risk-service", 8083, "RISK_URL", 96, true),
-    ORDER("order-service", 8084, "ORDER_URL", 96, true),
+    MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL", 96, true),
+    STRATEGY("strategy-service", 8082, "STRATEGY_URL", 128, false),
+    RISK("risk-service", 8083, "RISK_URL", 96, false),
+    ORDER("order-service", 8084, "ORDER_URL", 96, false),
     ACCOUNT("account-service", 8085, "ACCOUNT_URL", 96, false),
-    GATEWAY("gateway", 8080, null, 128, true);
+    GATEWAY("gateway", 8080, null, 96, true);
 
     /** Port of the exchange simulator in a default run. */
     public static final int SIMULATOR_PORT = 8090;
@@ -26,14 +26,14 @@ public enum StackService {
     private final int defaultPort;
     private final String urlVariable;
     private final int maxHeapMb;
-    private final boolean hotPath;
+    private final boolean optimisingCompiler;
 
-    StackService(String module, int defaultPort, String urlVariable, int maxHeapMb, boolean hotPath) {
+    StackService(String module, int defaultPort, String urlVariable, int maxHeapMb, boolean optimisingCompiler) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.urlVariable = urlVariable;
         this.maxHeapMb = maxHeapMb;
-        this.hotPath = hotPath;
+        this.optimisingCompiler = optimisingCompiler;
     }
 
     /** The module folder and the name used in logs and {@link LocalStack#serviceUrl(String)}, e.g. {@code risk-service}. */
@@ -55,9 +55,12 @@ public enum StackService {
         return maxHeapMb;
     }
 
-    /** Whether it is on the path from a price to an order or to the clients, and so keeps the optimising JIT compiler. */
-    public boolean hotPath() {
-        return hotPath;
+    /**
+     * Whether it keeps the optimising JIT compiler (C2): the services whose limit is CPU per event, the exchange feed
+     * and the fan-out to the clients. The others run C1 only.
+     */
+    public boolean optimisingCompiler() {
+        return optimisingCompiler;
     }
 
     public static StackService ofModule(String module) {

@@ -29,52 +29,6 @@ class LocalStackOptionsTest {
     }
 
     @Test
-    void servicesGetSizedJvmsAndAnArchiveOnlyWhenAsked() {
-        Path app = Path.of("/repo/account-service/target/quarkus-app");
-        assertThat(ServiceJvm.SIZED.options(StackService.ACCOUNT, app)).contains("-XX:+UseSerialGC", "-Xmx96m",
-                "-XX:TieredStopAtLevel=1").noneMatch(arg -> arg.contains("SharedArchive"));
-        assertThat(ServiceJvm.SIZED.options(StackService.ORDER, app)).contains("-Xmx96m")
-                .doesNotContain("-XX:TieredStopAtLevel=1");
-        assertThat(ServiceJvm.SIZED.options(StackService.STRATEGY, app)).contains("-Xmx128m")
-                .doesNotContain("-XX:TieredStopAtLevel=1");
-        assertThat(ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.options(StackService.ACCOUNT, app))
-                .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa"));
-        assertThat(ServiceJvm.JVM_DEFAULTS.options(StackService.GATEWAY, app)).isEmpty();
-    }
-
-    /** JDK 25 neither uses nor replaces an archive written for other jars: it must go before the start after a rebuild. */
-    @Test
-    void aClassArchiveOfOtherJarsIsDroppedBeforeTheStartAndAFreshOneKept(@TempDir Path dir) throws Exception {
-        Path app = Files.createDirectories(dir.resolve("quarkus-app"));
-        Path jar = Files.writeString(Files.createDirectories(app.resolve("lib/main")).resolve("service.jar"), "v1");
-        Path archive = app.resolve(ServiceJvm.ARCHIVE);
-        Files.writeString(archive, "written by an earlier build");
-
-        ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.prepare(app);
-        assertThat(archive).as("no stamp: which jars it was for is unknown").doesNotExist();
-
-        Files.writeString(archive, "written at the first stop");
-        ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.prepare(app);
-        assertThat(archive).as("same jars").hasContent("written at the first stop");
-
-        Files.writeString(jar, "v2");
-        assertThat(jar.toFile().setLastModified(System.currentTimeMillis() + 60_000)).isTrue();
-        ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.prepare(app);
-        assertThat(archive).as("rebuilt").doesNotExist();
-
-        Files.writeString(archive, "written after the rebuild");
-        Path copy = dir.resolve("copy/quarkus-app");
-        Files.createDirectories(copy.getParent());
-        Files.move(app, copy);
-        ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.prepare(copy);
-        assertThat(copy.resolve(ServiceJvm.ARCHIVE)).as("moved: the class path differs").doesNotExist();
-
-        Files.writeString(copy.resolve(ServiceJvm.ARCHIVE), "kept");
-        ServiceJvm.SIZED.prepare(copy);
-        assertThat(copy.resolve(ServiceJvm.ARCHIVE)).as("not this option's business").hasContent("kept");
-    }
-
-    @Test
     void commandLineAndEnvironmentSetTheOptions() {
         LocalStackOptions options = LocalStackMain.parse(new String[] {"--free-ports", "--no-auth", "--log-dir", "/tmp/x",
                 "--live"}, Map.of("TRADINGBOT_ADMIN_PASSWORD", "s3cret", "TRADINGBOT_PORT_OFFSET", "100"));

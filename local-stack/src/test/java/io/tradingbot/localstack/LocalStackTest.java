@@ -40,7 +40,7 @@ class LocalStackTest {
             for (String module : StackService.modules()) {
                 assertThat(get(stack.serviceUrl(module) + "/q/health/ready", null).statusCode()).as(module).isEqualTo(200);
                 assertThat(Files.size(stack.logDir().resolve(module + ".log"))).as(module + " log").isPositive();
-                // Sized JVMs (ServiceJvm.SIZED): the heap each may grow to, as its own metrics say; C1 only off the price path.
+                // Sized JVMs (ServiceJvm.SIZED): the heap each may grow to, as its own metrics say; C2 only for feed and fan-out.
                 double maxHeap = Prometheus.sum(get(stack.serviceUrl(module) + "/q/metrics", null).body(),
                         "jvm_memory_max_bytes", "area=\"heap\"");
                 StackService service = StackService.ofModule(module);
@@ -48,7 +48,8 @@ class LocalStackTest {
                         .isLessThanOrEqualTo(service.maxHeapMb() * 1024.0 * 1024.0);
                 assertThat(processes.get(module).info().arguments().map(List::of).orElseThrow()).as(module)
                         .contains("-XX:+UseSerialGC")
-                        .matches(args -> args.contains("-XX:TieredStopAtLevel=1") != service.hotPath(), "C1 only iff off the price path");
+                        .matches(args -> args.contains("-XX:TieredStopAtLevel=1") != service.optimisingCompiler(),
+                                "C1 only unless it keeps the optimising compiler");
             }
 
             // Through the gateway: a token from the admin password, then risk-service's limits.

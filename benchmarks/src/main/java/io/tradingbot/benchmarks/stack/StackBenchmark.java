@@ -130,7 +130,8 @@ public final class StackBenchmark {
             report.append("- applications run from a copy of their packages: ").append(opts.get("repo-root")).append("\n");
         }
         report.append("- services' JVMs: ").append(options.serviceJvm()).append(", e.g. risk-service ")
-                .append(String.join(" ", options.serviceJvm().options(StackService.RISK, Paths.get("risk-service/target/quarkus-app"))))
+                .append(String.join(" ", options.serviceJvm().options(StackService.RISK,
+                        options.resolvedRepoRoot().resolve("risk-service/target/quarkus-app"))))
                 .append("\n");
         if (!extraEnv.isEmpty()) {
             report.append("- extra service environment: ").append(extraEnv).append("\n");

@@ -10,12 +10,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a compacted topic from its beginning to its current end and returns the latest value per key: how risk-service
+ * Reads compacted topics from their beginning to their current end and returns the latest value per key: how risk-service
  * gets back the limits and the high-water mark it wrote before a restart.
  */
 @ApplicationScoped
@@ -26,7 +27,11 @@ public class CompactedTopicReader {
         this.kafkaConfig = kafkaConfig;
     }
 
-    public Map<String, byte[]> latest(String topic, Duration timeout) {
+    /**
+     * The latest value per key of each topic, read with one consumer in one pass (each consumer costs a connection and
+     * a metadata round trip, paid while the service is not ready yet).
+     */
+    public Map<String, Map<String, byte[]>> latest(List<String> topics, Duration timeout) {
         Map<String, Object> props = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (ConsumerConfig.configNames().contains(key)) {
@@ -37,21 +42,25 @@ public class CompactedTopicReader {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Instant deadline = Instant.now().plus(timeout);
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            Map<String, Map<String, byte[]>> latest = new HashMap<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                latest.put(topic, new HashMap<>());
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            Map<String, byte[]> latest = new HashMap<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout);
+                    throw new IllegalStateException("Could not read " + topics + " to their end within " + timeout);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    Map<String, byte[]> values = latest.get(record.topic());
                     if (record.value() == null) {
-                        latest.remove(record.key());
+                        values.remove(record.key());
                     } else {
-                        latest.put(record.key(), record.value());
+                        values.put(record.key(), record.value());
                     }
                 });
             }
