@@ -11,6 +11,7 @@ import io.tradingbot.risk.config.RiskConfig;
 import io.tradingbot.risk.service.RiskService;
 import io.tradingbot.support.messaging.TradingSessions;
 import io.tradingbot.support.messaging.IncomingEvents;
+import io.tradingbot.support.messaging.PollAcknowledgement;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -106,25 +107,8 @@ public class RiskConsumers {
                         return record.nack(failure);
                     }));
         }
-        settle(batch, settling);
+        PollAcknowledgement.whenSettled(batch, settling, "signal");
         return CompletableFuture.completedFuture(null);
-    }
-
-    /**
-     * Acknowledges the batch once its verdicts are on the broker and its dead letters written; the next batch does not
-     * wait for that. A dead letter that could not be written leaves the batch unacknowledged: a restart replays it.
-     */
-    private static void settle(KafkaRecordBatch<String, byte[]> batch, List<CompletionStage<Void>> settling) {
-        CompletableFuture.allOf(settling.stream().map(CompletionStage::toCompletableFuture)
-                        .toArray(CompletableFuture[]::new))
-                .whenComplete((done, failure) -> {
-                    if (failure == null) {
-                        batch.ack();
-                    } else {
-                        LOG.errorf(failure, "A batch of %d signal records stays unacknowledged (replayed after a restart)",
-                                batch.getRecords().size());
-                    }
-                });
     }
 
     @Incoming("snapshots")

@@ -12,6 +12,7 @@ import io.tradingbot.events.Signal;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.strategy.config.StrategyConfig;
 import io.tradingbot.strategy.service.SignalService;
+import io.tradingbot.support.messaging.PollAcknowledgement;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -94,12 +95,12 @@ public class CandleConsumer {
             }
         }
         if (closed.isEmpty()) {
-            settle(batch, settling);
+            PollAcknowledgement.whenSettled(batch, settling, "candle");
             return CompletableFuture.completedFuture(null);
         }
         // The next batch waits for this evaluation (series state, signal order), not for the broker's acknowledgements.
         return CompletableFuture.supplyAsync(() -> evaluate(closed, settling), worker)
-                .thenAccept(all -> settle(batch, all));
+                .thenAccept(all -> PollAcknowledgement.whenSettled(batch, all, "candle"));
     }
 
     /** Evaluates the closed candles in order and starts publishing their signals; returns what the batch waits for. */
@@ -142,28 +143,6 @@ public class CandleConsumer {
                     // Counted once on the broker: what a trader watches as the strategy's output rate per action.
                     metrics.counter("tradingbot.signals", "symbol", produced.symbol(), "signal", produced.signal().name(),
                             "strategy", produced.strategy()).increment();
-                    return CompletableFuture.completedFuture(null);
-                });
-    }
-
-    /**
-     * Acknowledges the batch once everything it started is done; nothing waits for that but the commit. A dead letter that
-     * could not be written leaves the batch unacknowledged: its offsets are not committed and a restart replays it, rather
-     * than the whole batch being dead-lettered (what failing the stage handed to the connector would do).
-     */
-    private static CompletionStage<Void> settle(KafkaRecordBatch<String, byte[]> batch, List<CompletionStage<Void>> settling) {
-        if (settling.isEmpty()) {
-            return batch.ack();
-        }
-        return CompletableFuture.allOf(settling.stream().map(CompletionStage::toCompletableFuture)
-                        .toArray(CompletableFuture[]::new))
-                .handle((done, failure) -> failure)
-                .thenCompose(failure -> {
-                    if (failure == null) {
-                        return batch.ack();
-                    }
-                    LOG.errorf(failure, "A batch of %d candle records stays unacknowledged (replayed after a restart)",
-                            batch.getRecords().size());
                     return CompletableFuture.completedFuture(null);
                 });
     }
