@@ -13,6 +13,8 @@ import io.tradingbot.simulator.testkit.SimulatorProcess;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +42,14 @@ public final class TickToOrder {
 
     public record Result(Latency tickToOrder, Map<String, Latency> hops, Latency candleToSignal, int closedCandles,
             int signals, Map<String, Integer> signalTypes, int verdicts, int approved, int ordersPlaced,
-            Map<String, Integer> rejectionReasons) {
+            Map<String, Integer> rejectionReasons, List<Order> slowest) {
     }
+
+    /** One order's way, for the slowest few: a p99 is one order, and its hops say where it waited. */
+    public record Order(String symbol, String verdictId, double tickToOrderMillis, double[] hopMillis) {
+    }
+
+    private static final int SLOWEST = 3;
 
     private final SimulatorProcess sim;
     private final List<String> symbols;
@@ -114,6 +122,7 @@ public final class TickToOrder {
         int verdicts = 0;
         int approved = 0;
         int placed = 0;
+        List<Order> orders = new ArrayList<>();
         for (String symbol : symbols) {
             for (long mts = firstCandle; mts <= lastCandle; mts += MINUTE) {
                 EventTap.Stamped<Candle> candle = tap.closedCandles.get(symbol + "|" + mts);
@@ -158,17 +167,21 @@ public final class TickToOrder {
                     continue;
                 }
                 placed++;
-                tickToOrder.recordMillis((received.get() - closingTick) / speed);
+                double total = (received.get() - closingTick) / speed;
+                tickToOrder.recordMillis(total);
+                double[] hopMillis = {candle.timestamp() - closingWall, signal.timestamp() - candle.timestamp(),
+                        verdict.timestamp() - signal.timestamp(), submitted.get().timestamp() - verdict.timestamp(),
+                        clock.wallAt(received.get()) - submitted.get().timestamp()};
                 List<Latency> h = List.copyOf(hops.values());
-                h.get(0).recordMillis(candle.timestamp() - closingWall);
-                h.get(1).recordMillis(signal.timestamp() - candle.timestamp());
-                h.get(2).recordMillis(verdict.timestamp() - signal.timestamp());
-                h.get(3).recordMillis(submitted.get().timestamp() - verdict.timestamp());
-                h.get(4).recordMillis(clock.wallAt(received.get()) - submitted.get().timestamp());
+                for (int i = 0; i < hopMillis.length; i++) {
+                    h.get(i).recordMillis(hopMillis[i]);
+                }
+                orders.add(new Order(symbol, verdict.value().id(), total, hopMillis));
             }
         }
+        orders.sort(Comparator.comparingDouble(Order::tickToOrderMillis).reversed());
         return new Result(tickToOrder, hops, candleToSignal, closed, signals, types, verdicts, approved, placed,
-                rejections);
+                rejections, List.copyOf(orders.subList(0, Math.min(SLOWEST, orders.size()))));
     }
 
     public static String table(Result r, int symbols, double speed, int candles) {
@@ -186,6 +199,18 @@ public final class TickToOrder {
         out.append(r.tickToOrder().row("**tick to order** (target p50 ≤ 10 ms, p99 ≤ 50 ms)")).append("\n");
         r.hops().forEach((name, latency) -> out.append(latency.row("hop: " + name)).append("\n"));
         out.append(r.candleToSignal().row("candle → signal, every signal (HOLD included)")).append("\n");
+        if (!r.slowest().isEmpty()) {
+            out.append("\nThe slowest orders (ms; the hops in the order above; the verdict id finds them in the services' logs):\n\n");
+            out.append("| symbol | verdict | tick to order | → market-data | → strategy | → risk | → order-service | → exchange |\n");
+            out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+            for (Order o : r.slowest()) {
+                out.append(String.format(Locale.ROOT, "| %s | %s | %.0f |", o.symbol(), o.verdictId(), o.tickToOrderMillis()));
+                for (double hop : o.hopMillis()) {
+                    out.append(String.format(Locale.ROOT, " %.1f |", hop));
+                }
+                out.append("\n");
+            }
+        }
         return out.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -81,6 +82,8 @@ public record Suite(Path root, Map<String, ServiceModule> modules) {
             known.add(envName(unprofiled));
             if (unprofiled.startsWith("mp.messaging.") && unprofiled.endsWith(".topic")) {
                 topics.add(value.trim());
+            } else if (unprofiled.startsWith("mp.messaging.") && unprofiled.endsWith(".topics")) {
+                Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(topics::add);
             }
         }
         known.addAll(defaults.keySet());

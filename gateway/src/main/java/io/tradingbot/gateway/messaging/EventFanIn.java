@@ -1,5 +1,6 @@
 package io.tradingbot.gateway.messaging;
 
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.ExchangePrivateEvent;
@@ -7,6 +8,7 @@ import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.Ticker;
 import io.tradingbot.events.TradeResult;
+import io.tradingbot.events.Topics;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.gateway.service.TradePrices;
 import io.tradingbot.gateway.ws.EventHub;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -27,6 +30,10 @@ import java.util.function.Function;
 /**
  * What the services publish, fanned out to the connected clients by name. Each gateway reads every topic from its own
  * consumer group at the latest offset: clients see what happens while they are connected; the REST API has the state.
+ * <p>
+ * One channel ({@code fan}) reads all seven topics: one consumer and one dead-letter producer instead of seven of each
+ * (each a thread, a connection, buffers and a group to join at start). A record is routed by its topic; one that cannot
+ * be read goes to its own topic's dead-letter topic, as it would from a channel of its own.
  */
 @ApplicationScoped
 public class EventFanIn {
@@ -34,77 +41,83 @@ public class EventFanIn {
 
     private final EventHub hub;
     private final TradePrices prices;
+    private final Map<String, Route<?>> routes;
 
     public EventFanIn(EventHub hub, TradePrices prices) {
         this.hub = hub;
         this.prices = prices;
+        this.routes = Map.of(
+                Topics.STRATEGY_SIGNALS, Route.of(Signal.class, this::signal),
+                Topics.RISK_VERDICTS, Route.of(RiskVerdict.class, this::verdict),
+                Topics.TRADING_RESULTS, Route.of(TradeResult.class, this::result),
+                Topics.EXCHANGE_PRIVATE, Route.of(ExchangePrivateEvent.class,
+                        event -> OutboundEvent.of(event.code(), event)),
+                Topics.ACCOUNT_SNAPSHOTS, Route.of(AccountSnapshot.class,
+                        snapshot -> OutboundEvent.of("account_summary", snapshot.summary())),
+                Topics.MARKET_TICKERS, Route.of(Ticker.class, this::ticker),
+                Topics.MARKET_CANDLES, Route.of(Candle.class,
+                        candle -> OutboundEvent.market("candle", candle.symbol(), candle)));
     }
 
-    @Incoming("fan-signals")
-    public CompletionStage<Void> signal(Message<byte[]> message) {
-        return fan(message, Signal.class, signal -> {
-            prices.signal(signal);
-            return OutboundEvent.of("signal", signal);
-        });
-    }
-
-    @Incoming("fan-verdicts")
-    public CompletionStage<Void> verdict(Message<byte[]> message) {
-        return fan(message, RiskVerdict.class, verdict -> {
-            prices.verdict(verdict);
-            return OutboundEvent.of("risk_verdict", verdict);
-        });
-    }
-
-    /** The seed's automated-trading callback payload: symbol, signal, current_price, trade_result. */
-    @Incoming("fan-results")
-    public CompletionStage<Void> result(Message<byte[]> message) {
-        return fan(message, TradeResult.class, result -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("symbol", result.symbol());
-            data.put("signal", result.signal());
-            data.put("current_price", prices.priceOf(result).map(BigDecimal::toPlainString).orElse(null));
-            data.put("trade_result", result);
-            return OutboundEvent.of("trade_result", data);
-        });
-    }
-
-    /** Bitfinex's private events (os, on, ou, oc, te, tu, ws, wu, ps, pn, pu, pc, miu, ...) by their own code. */
-    @Incoming("fan-private")
-    public CompletionStage<Void> exchange(Message<byte[]> message) {
-        return fan(message, ExchangePrivateEvent.class, event -> OutboundEvent.of(event.code(), event));
-    }
-
-    @Incoming("fan-snapshots")
-    public CompletionStage<Void> snapshot(Message<byte[]> message) {
-        return fan(message, AccountSnapshot.class, snapshot -> OutboundEvent.of("account_summary", snapshot.summary()));
-    }
-
-    @Incoming("fan-tickers")
-    public CompletionStage<Void> ticker(Message<byte[]> message) {
-        return fan(message, Ticker.class, ticker -> {
-            prices.ticker(ticker);
-            return OutboundEvent.market("ticker", ticker.symbol(), ticker);
-        });
-    }
-
-    @Incoming("fan-candles")
-    public CompletionStage<Void> candle(Message<byte[]> message) {
-        return fan(message, Candle.class, candle -> OutboundEvent.market("candle", candle.symbol(), candle));
-    }
-
-    private <T> CompletionStage<Void> fan(Message<byte[]> message, Class<T> type, Function<T, OutboundEvent> event) {
+    @Incoming("fan")
+    public CompletionStage<Void> fan(Message<byte[]> message) {
         if (message.getPayload() == null) {
             return message.ack();
         }
-        T decoded;
-        try {
-            decoded = IncomingEvents.decode(message, new EventDeserializer<>(type));
-        } catch (SerializationException e) {
-            LOG.warnf("Dead-lettering an unreadable %s: %s", type.getSimpleName(), e.getMessage());
-            return message.nack(e);
+        String topic = IncomingEvents.topic(message);
+        Route<?> route = routes.get(topic);
+        if (route == null) {
+            return deadLetter(message, topic, new SerializationException("no fan-out for topic " + topic));
         }
-        hub.publish(event.apply(decoded));
+        OutboundEvent event;
+        try {
+            event = route.event(message);
+        } catch (SerializationException e) {
+            return deadLetter(message, topic, e);
+        }
+        hub.publish(event);
         return message.ack();
+    }
+
+    private OutboundEvent signal(Signal signal) {
+        prices.signal(signal);
+        return OutboundEvent.of("signal", signal);
+    }
+
+    private OutboundEvent verdict(RiskVerdict verdict) {
+        prices.verdict(verdict);
+        return OutboundEvent.of("risk_verdict", verdict);
+    }
+
+    /** The seed's automated-trading callback payload: symbol, signal, current_price, trade_result. */
+    private OutboundEvent result(TradeResult result) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("symbol", result.symbol());
+        data.put("signal", result.signal());
+        data.put("current_price", prices.priceOf(result).map(BigDecimal::toPlainString).orElse(null));
+        data.put("trade_result", result);
+        return OutboundEvent.of("trade_result", data);
+    }
+
+    private OutboundEvent ticker(Ticker ticker) {
+        prices.ticker(ticker);
+        return OutboundEvent.market("ticker", ticker.symbol(), ticker);
+    }
+
+    private static CompletionStage<Void> deadLetter(Message<byte[]> message, String topic, SerializationException e) {
+        LOG.warnf("Dead-lettering an unreadable record of %s: %s", topic, e.getMessage());
+        return message.nack(e, Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                .withTopic(topic + Topics.DEAD_LETTER_SUFFIX).build()));
+    }
+
+    /** How a topic's records become a client event (Bitfinex's private events keep their own code: os, on, te, ...). */
+    private record Route<T>(EventDeserializer<T> deserializer, Function<T, OutboundEvent> toEvent) {
+        static <T> Route<T> of(Class<T> type, Function<T, OutboundEvent> toEvent) {
+            return new Route<>(new EventDeserializer<>(type), toEvent);
+        }
+
+        OutboundEvent event(Message<byte[]> message) {
+            return toEvent.apply(IncomingEvents.decode(message, deserializer));
+        }
     }
 }

@@ -1,15 +1,24 @@
 package io.tradingbot.gateway.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.tradingbot.events.AccountSnapshot;
+import io.tradingbot.events.AccountSummary;
+import io.tradingbot.events.Candle;
+import io.tradingbot.events.ExchangePrivateEvent;
+import io.tradingbot.events.RiskLevel;
+import io.tradingbot.events.RiskVerdict;
+import io.tradingbot.events.Side;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.SignalType;
 import io.tradingbot.events.Ticker;
 import io.tradingbot.events.Topics;
+import io.tradingbot.events.TradeResult;
 import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
@@ -33,6 +42,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +60,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FanOutTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectKafkaBroker
     EmbeddedKafkaBroker broker;
@@ -118,6 +130,45 @@ class FanOutTest {
     }
 
     @Test
+    void everyTopicReachesClientsUnderItsEventName() {
+        try (EventStream client = EventStream.withQueryToken(gateway(), token("tom", "trader-password"))) {
+            client.await("welcome", WAIT);
+            client.subscribe("tBTCUSD");
+            untilReceived(client, "signal", () -> signal("tBTCUSD"));
+
+            String n = String.valueOf(SEQUENCE.incrementAndGet());
+            String digits = n + "1"; // no trailing zero: the decimals below come back as written
+            Instant now = Instant.now();
+            send(Topics.RISK_VERDICTS, "tBTCUSD", new RiskVerdict("verdict-" + n, "sig-" + n, "tBTCUSD", Side.BUY, true,
+                    RiskLevel.LOW, List.of(), new BigDecimal("0.01"), "EXCHANGE MARKET", null, BigDecimal.ONE, null, null,
+                    now));
+            send(Topics.TRADING_RESULTS, "tBTCUSD", new TradeResult("verdict-" + n, "tBTCUSD", SignalType.BUY, true,
+                    "order placed", null, now));
+            send(Topics.EXCHANGE_PRIVATE, "paper", new ExchangePrivateEvent("paper", "te", "tBTCUSD",
+                    JSON.createArrayNode().add(0).add("te"), null, now.toEpochMilli()));
+            send(Topics.ACCOUNT_SNAPSHOTS, "paper", new AccountSnapshot("paper", now.toEpochMilli(), List.of(), List.of(),
+                    null, new AccountSummary(new BigDecimal("10000." + digits), BigDecimal.ZERO, BigDecimal.ZERO,
+                            BigDecimal.ONE, null, "healthy", 0, BigDecimal.ZERO)));
+            send(Topics.MARKET_TICKERS, "tBTCUSD", ticker("tBTCUSD", "50002." + digits));
+            send(Topics.MARKET_CANDLES, "tBTCUSD", new Candle("tBTCUSD", "1m", now.toEpochMilli(), BigDecimal.TEN,
+                    new BigDecimal("11." + digits), new BigDecimal("12"), BigDecimal.ONE, BigDecimal.ONE, false));
+
+            assertThat(client.await(e -> e.path("event").asText().equals("risk_verdict")
+                    && e.path("data").path("id").asText().equals("verdict-" + n), WAIT)).isNotNull();
+            assertThat(client.await(e -> e.path("event").asText().equals("trade_result")
+                    && e.path("data").path("trade_result").path("verdict_id").asText().equals("verdict-" + n), WAIT)
+                    .path("data").path("symbol").asText()).isEqualTo("tBTCUSD");
+            assertThat(client.await("te", WAIT).path("data").path("account").asText()).isEqualTo("paper");
+            assertThat(client.await(e -> e.path("event").asText().equals("account_summary")
+                    && e.path("data").path("total_balance_usd").asText().equals("10000." + digits), WAIT)).isNotNull();
+            assertThat(client.await(e -> e.path("event").asText().equals("ticker")
+                    && e.path("data").path("last").asText().equals("50002." + digits), WAIT)).isNotNull();
+            assertThat(client.await(e -> e.path("event").asText().equals("candle")
+                    && e.path("data").path("close").asText().equals("11." + digits), WAIT)).isNotNull();
+        }
+    }
+
+    @Test
     void aMalformedMessageFromAClientIsAnsweredWithAnErrorAndTheConnectionStays() {
         try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {
             client.await("welcome", WAIT);
@@ -137,25 +188,16 @@ class FanOutTest {
             untilReceived(client, "signal", () -> signal("tBTCUSD"));
             byte[] poison = "{\"id\": \"no-symbol\", \"signal\": \"BUY\"".getBytes(StandardCharsets.UTF_8);
             producer.send(new ProducerRecord<>(Topics.STRATEGY_SIGNALS, "tBTCUSD", poison)).get();
+            byte[] poisonCandle = "{\"symbol\": \"tBTCUSD\", \"close\": -1}".getBytes(StandardCharsets.UTF_8);
+            producer.send(new ProducerRecord<>(Topics.MARKET_CANDLES, "tBTCUSD", poisonCandle)).get();
             Signal next = signal("tBTCUSD");
             send(Topics.STRATEGY_SIGNALS, next.symbol(), next);
             client.await(e -> e.path("data").path("id").asText().equals(next.id()), WAIT);
 
-            try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
-                dlq.subscribe(List.of(Topics.STRATEGY_SIGNALS + Topics.DEAD_LETTER_SUFFIX));
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                boolean found = false;
-                while (!found && System.nanoTime() < deadline) {
-                    for (var record : dlq.poll(Duration.ofMillis(500))) {
-                        found |= java.util.Arrays.equals(record.value(), poison);
-                    }
-                }
-                assertThat(found).as("the poison record, byte for byte, on the dead-letter topic").isTrue();
-            }
+            assertThat(deadLetters(Topics.STRATEGY_SIGNALS)).as("the poison record, byte for byte, on the dead-letter topic")
+                    .anyMatch(value -> Arrays.equals(value, poison));
+            assertThat(deadLetters(Topics.MARKET_CANDLES)).as("a poison candle on the candles' own dead-letter topic")
+                    .anyMatch(value -> Arrays.equals(value, poisonCandle));
         }
     }
 
@@ -241,6 +283,23 @@ class FanOutTest {
             }
         }
         throw new AssertionError("no " + event + " reached the client within " + WAIT);
+    }
+
+    /** What a topic's dead-letter topic holds after the fan-out had time to write there. */
+    private List<byte[]> deadLetters(String topic) {
+        List<byte[]> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            dlq.subscribe(List.of(topic + Topics.DEAD_LETTER_SUFFIX));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                dlq.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
     }
 
     private void send(String topic, String key, Object event) {
