@@ -26,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * signal on it (id) → the verdict on the signal (signal id) → the order events of the verdict (verdict id).
  */
 public final class EventTap implements AutoCloseable {
-    public record Stamped<T>(T value, long timestamp) {
+    /** A record's value, its Kafka timestamp (the producer's clock at send), and when this tap's poll returned it. */
+    public record Stamped<T>(T value, long timestamp, long seen) {
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -63,7 +64,9 @@ public final class EventTap implements AutoCloseable {
 
     private void run() {
         while (running) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+            var records = consumer.poll(Duration.ofMillis(100));
+            long seen = System.currentTimeMillis();
+            for (ConsumerRecord<byte[], byte[]> r : records) {
                 Object value;
                 try {
                     value = deserializer.deserialize(r.topic(), r.value());
@@ -72,11 +75,11 @@ public final class EventTap implements AutoCloseable {
                 }
                 switch (value) {
                     case Candle c when c.closed() && c.timeframe().equals("1m") ->
-                            closedCandles.putIfAbsent(c.symbol() + "|" + c.mts(), new Stamped<>(c, r.timestamp()));
-                    case Signal s -> signals.putIfAbsent(s.id(), new Stamped<>(s, r.timestamp()));
-                    case RiskVerdict v -> verdicts.putIfAbsent(v.signalId(), new Stamped<>(v, r.timestamp()));
+                            closedCandles.putIfAbsent(c.symbol() + "|" + c.mts(), new Stamped<>(c, r.timestamp(), seen));
+                    case Signal s -> signals.putIfAbsent(s.id(), new Stamped<>(s, r.timestamp(), seen));
+                    case RiskVerdict v -> verdicts.putIfAbsent(v.signalId(), new Stamped<>(v, r.timestamp(), seen));
                     case OrderEvent o when o.verdictId() != null -> orders.computeIfAbsent(o.verdictId(),
-                            k -> new CopyOnWriteArrayList<>()).add(new Stamped<>(o, r.timestamp()));
+                            k -> new CopyOnWriteArrayList<>()).add(new Stamped<>(o, r.timestamp(), seen));
                     case null, default -> {
                     }
                 }

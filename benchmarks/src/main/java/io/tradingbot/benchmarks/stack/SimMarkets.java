@@ -26,15 +26,31 @@ public final class SimMarkets {
         return symbol.substring(1, 4);
     }
 
+    public static List<String> simulatorArgs(List<String> symbols, double clockSpeed) {
+        return simulatorArgs(symbols, clockSpeed, 1);
+    }
+
     /**
      * {@code -D} arguments for the simulator: the markets, the wallets, the clock speed, and a market tick of 5 ms so that
      * a step (the trade that closes a candle) goes out within 5 ms of its time rather than within the default 250 ms.
+     * Each market's random walk steps {@code walkPerSecond} times a real second: the simulator steps once per simulated
+     * second by default, which at 10× clock speed made every symbol move 10 times a second, not the 1 the targets name.
      */
-    public static List<String> simulatorArgs(List<String> symbols, double clockSpeed) {
+    public static List<String> simulatorArgs(List<String> symbols, double clockSpeed, double walkPerSecond) {
         List<String> args = new ArrayList<>();
         args.add("-Dsim.seed=42");
         args.add("-Dsim.clock.speed=" + clockSpeed);
         args.add("-Dsim.market.tick-millis=5");
+        if (clockSpeed > 0 && walkPerSecond <= 0) {
+            args.add("-Dsim.market.step-millis=3600000"); // silenced: an hourly step, only the driver moves prices
+        } else if (clockSpeed > 0) {
+            // a whole divisor of the minute keeps a step on every candle boundary (the trade that closes a candle)
+            long step = Math.round(1000 * clockSpeed / walkPerSecond);
+            while (60_000 % step != 0) {
+                step++;
+            }
+            args.add("-Dsim.market.step-millis=" + step);
+        }
         // Enough history for every strategy's warm-up (the longest needs 51 bars) without generating 1500 minutes per market.
         args.add("-Dsim.market.history-minutes=300");
         for (String symbol : symbols) {

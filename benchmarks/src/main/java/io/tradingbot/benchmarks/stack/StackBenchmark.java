@@ -49,6 +49,7 @@ public final class StackBenchmark {
               --symbols N             symbols driven, 1..100 [10]
               --clock-speed X         simulator clock speed for tick to order [10]
               --candles N             candles per symbol in tick to order [36]
+              --walk-updates X        random-walk price updates per symbol per real second besides the scenario's own; 0 silences it [1]
               --rates LIST            throughput steps through the simulator, updates/s [2000,5000,10000,20000,40000]
               --batch-millis N        the price driver sends one bulk request every N ms [10]
               --kafka-rates LIST      throughput steps straight onto Kafka, records/s [2000,5000,10000,20000,40000]
@@ -110,7 +111,8 @@ public final class StackBenchmark {
         LocalStackOptions.Builder builder = LocalStackOptions.forTests().toBuilder()
                 .logDir(repoRoot.resolve("benchmarks/target/stack-logs").resolve(LocalDateTime.now().format(
                         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
-                .simulatorArgs(Stream.concat(SimMarkets.simulatorArgs(symbols, speed).stream(), simArgs.stream()).toList())
+                .simulatorArgs(Stream.concat(SimMarkets.simulatorArgs(symbols, speed,
+                        Double.parseDouble(opts.getOrDefault("walk-updates", "1"))).stream(), simArgs.stream()).toList())
                 .serviceJvm(ServiceJvm.valueOf(opts.getOrDefault("service-jvm", "sized-with-class-archive")
                         .toUpperCase(Locale.ROOT).replace('-', '_')))
                 // 1m candles only: the strategies read them. No client-side rate limit: the simulator has none, and with
@@ -136,6 +138,8 @@ public final class StackBenchmark {
         if (!extraEnv.isEmpty()) {
             report.append("- extra service environment: ").append(extraEnv).append("\n");
         }
+        report.append("- price moves besides the scenarios' own: the simulator's random walk, ")
+                .append(opts.getOrDefault("walk-updates", "1")).append(" update(s) per symbol per second\n");
         if (!simArgs.isEmpty()) {
             report.append("- extra simulator properties: ").append(String.join(" ", simArgs)).append("\n");
         }

@@ -42,7 +42,8 @@ public final class TickToOrder {
 
     public record Result(Latency tickToOrder, Map<String, Latency> hops, Latency candleToSignal, int closedCandles,
             int signals, Map<String, Integer> signalTypes, int verdicts, int approved, int ordersPlaced,
-            Map<String, Integer> rejectionReasons, List<Order> slowest) {
+            Map<String, Integer> rejectionReasons, List<Order> slowest, Map<String, Latency> sinceClose,
+            List<Latency> byCandle, Latency secondHalf) {
     }
 
     /** One order's way, for the slowest few: a p99 is one order, and its hops say where it waited. */
@@ -115,6 +116,18 @@ public final class TickToOrder {
                 "order-service → exchange (order received)")) {
             hops.put(hop, new Latency());
         }
+        // Every record of a stage against its candle's close: how a burst (all symbols closing at once) spreads out.
+        Map<String, Latency> sinceClose = new LinkedHashMap<>();
+        for (String stage : List.of("closed candle on Kafka", "closed candle read back (by the benchmark's consumer)",
+                "signal on Kafka", "verdict on Kafka (BUY/SELL)",
+                "order submitted on Kafka", "order received by the exchange")) {
+            sinceClose.put(stage, new Latency());
+        }
+        List<Latency> stages = List.copyOf(sinceClose.values());
+        // Candle by candle: the first candles also pay for the JIT compilers still at work in every JVM.
+        Map<Long, Latency> byCandle = new TreeMap<>();
+        Latency secondHalf = new Latency();
+        long halfway = firstCandle + (lastCandle - firstCandle + MINUTE) / MINUTE / 2 * MINUTE;
         Map<String, Integer> types = new TreeMap<>();
         Map<String, Integer> rejections = new TreeMap<>();
         int closed = 0;
@@ -132,11 +145,14 @@ public final class TickToOrder {
                 closed++;
                 long closingTick = mts + MINUTE;
                 double closingWall = clock.wallAt(closingTick);
+                stages.get(0).recordMillis(candle.timestamp() - closingWall);
+                stages.get(1).recordMillis(candle.seen() - closingWall);
                 EventTap.Stamped<Signal> signal = tap.signals.get(STRATEGY + ":" + symbol + ":1m:" + mts);
                 if (signal == null) {
                     continue;
                 }
                 signals++;
+                stages.get(2).recordMillis(signal.timestamp() - closingWall);
                 types.merge(signal.value().signal().name(), 1, Integer::sum);
                 candleToSignal.recordMillis(signal.timestamp() - candle.timestamp());
                 if (signal.value().signal() == SignalType.HOLD) {
@@ -147,6 +163,7 @@ public final class TickToOrder {
                     continue;
                 }
                 verdicts++;
+                stages.get(3).recordMillis(verdict.timestamp() - closingWall);
                 if (!verdict.value().approved()) {
                     verdict.value().reasons().stream().findFirst()
                             .ifPresent(r -> rejections.merge(r.replaceAll("[0-9.]+", "N"), 1, Integer::sum));
@@ -159,6 +176,7 @@ public final class TickToOrder {
                 if (submitted.isEmpty()) {
                     continue;
                 }
+                stages.get(4).recordMillis(submitted.get().timestamp() - closingWall);
                 long entryCid = submitted.get().value().cid();
                 Optional<Long> received = events.stream().map(EventTap.Stamped::value)
                         .filter(e -> e.cid() == entryCid && e.exchangeId() != null && e.status() != OrderStatus.SUBMITTED)
@@ -168,6 +186,11 @@ public final class TickToOrder {
                 }
                 placed++;
                 double total = (received.get() - closingTick) / speed;
+                stages.get(5).recordMillis(total);
+                byCandle.computeIfAbsent(mts, k -> new Latency()).recordMillis(total);
+                if (mts >= halfway) {
+                    secondHalf.recordMillis(total);
+                }
                 tickToOrder.recordMillis(total);
                 double[] hopMillis = {candle.timestamp() - closingWall, signal.timestamp() - candle.timestamp(),
                         verdict.timestamp() - signal.timestamp(), submitted.get().timestamp() - verdict.timestamp(),
@@ -181,7 +204,8 @@ public final class TickToOrder {
         }
         orders.sort(Comparator.comparingDouble(Order::tickToOrderMillis).reversed());
         return new Result(tickToOrder, hops, candleToSignal, closed, signals, types, verdicts, approved, placed,
-                rejections, List.copyOf(orders.subList(0, Math.min(SLOWEST, orders.size()))));
+                rejections, List.copyOf(orders.subList(0, Math.min(SLOWEST, orders.size()))), sinceClose,
+                List.copyOf(byCandle.values()), secondHalf);
     }
 
     public static String table(Result r, int symbols, double speed, int candles) {
@@ -197,8 +221,22 @@ public final class TickToOrder {
         }
         out.append("\n").append(Latency.header("path")).append("\n");
         out.append(r.tickToOrder().row("**tick to order** (target p50 ≤ 10 ms, p99 ≤ 50 ms)")).append("\n");
+        out.append(r.secondHalf().row("tick to order, second half of the candles (compilers settled)")).append("\n");
         r.hops().forEach((name, latency) -> out.append(latency.row("hop: " + name)).append("\n"));
         out.append(r.candleToSignal().row("candle → signal, every signal (HOLD included)")).append("\n");
+        out.append("\nHow each candle close spreads out: when every record of a stage is there, ms after its candle closed (all "
+                + "symbols close at once; a wide spread at a stage with little CPU per record is waiting, not work):\n\n");
+        out.append(Latency.header("stage")).append("\n");
+        r.sinceClose().forEach((stage, latency) -> out.append(latency.row(stage)).append("\n"));
+        if (!r.byCandle().isEmpty()) {
+            out.append("\nTick to order candle by candle, p50 / max ms (orders):");
+            for (int i = 0; i < r.byCandle().size(); i++) {
+                Latency l = r.byCandle().get(i);
+                out.append(String.format(Locale.ROOT, "%s %d: %.0f / %.0f (%d)", i == 0 ? "" : ";", i + 1,
+                        l.percentileMillis(50), l.maxMillis(), l.count()));
+            }
+            out.append(".\n");
+        }
         if (!r.slowest().isEmpty()) {
             out.append("\nThe slowest orders (ms; the hops in the order above; the verdict id finds them in the services' logs):\n\n");
             out.append("| symbol | verdict | tick to order | → market-data | → strategy | → risk | → order-service | → exchange |\n");

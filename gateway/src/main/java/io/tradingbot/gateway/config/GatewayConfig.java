@@ -20,6 +20,8 @@ public interface GatewayConfig {
 
     Ws ws();
 
+    Shutdown shutdown();
+
     /** The strategy a session runs unless its start names another. */
     @WithDefault("rsi-ema")
     String defaultStrategy();
@@ -79,6 +81,12 @@ public interface GatewayConfig {
 
         @WithDefault("http://localhost:8085")
         URI account();
+    }
+
+    interface Shutdown {
+        /** On SIGTERM, how long the requests in flight get to finish (placing an order may take up to 30 s). */
+        @WithDefault("PT30S")
+        Duration drainTimeout();
     }
 
     interface Ws {
