@@ -11,13 +11,14 @@ import java.util.Optional;
  * sampling once a second.
  */
 public final class Footprint {
-    public record Usage(double cpuPercent, double peakRssMb) {
+    /** {@code fileRssMb}: how much of the peak RSS was pages of mapped files (jars, the AOT cache), not the process's own. */
+    public record Usage(double cpuPercent, double peakRssMb, double fileRssMb) {
     }
 
     private final Map<String, Long> pids;
     private final Map<String, ProcessSample> first = new LinkedHashMap<>();
     private final Map<String, ProcessSample> last = new LinkedHashMap<>();
-    private final Map<String, Long> peakRss = new LinkedHashMap<>();
+    private final Map<String, ProcessSample> peak = new LinkedHashMap<>();
 
     private Footprint(Map<String, Long> pids) {
         this.pids = pids;
@@ -35,7 +36,7 @@ public final class Footprint {
         pids.forEach((name, pid) -> ProcessSample.read(pid).ifPresent(s -> {
             first.putIfAbsent(name, s);
             last.put(name, s);
-            peakRss.merge(name, s.rssKb(), Math::max);
+            peak.merge(name, s, (a, b) -> b.rssKb() > a.rssKb() ? b : a);
         }));
     }
 
@@ -54,24 +55,25 @@ public final class Footprint {
         sample();
         Map<String, Usage> out = new LinkedHashMap<>();
         first.forEach((name, s0) -> out.put(name, new Usage(last.get(name).cpuPercentSince(s0),
-                peakRss.get(name) / 1024.0)));
+                peak.get(name).rssMb(), peak.get(name).rssFileKb() / 1024.0)));
         return out;
     }
 
     /** The idle and loaded windows side by side, with the 200 MB RSS target. */
     public static String table(Map<String, Usage> idle, Map<String, Usage> loaded, Map<String, Double> readySeconds) {
         StringBuilder out = new StringBuilder("| process | RSS idle MB | CPU idle % | RSS under load MB (peak) | "
-                + "CPU under load % | ≤ 200 MB under load | start to ready s | ≤ 3 s |\n"
-                + "|---|---:|---:|---:|---:|---|---:|---|\n");
+                + "of it mapped files MB | CPU under load % | ≤ 200 MB under load | start to ready s | ≤ 3 s |\n"
+                + "|---|---:|---:|---:|---:|---:|---|---:|---|\n");
         java.util.Set<String> names = new java.util.LinkedHashSet<>(idle.keySet());
         names.addAll(loaded.keySet());
         for (String name : names) {
             Optional<Usage> i = Optional.ofNullable(idle.get(name));
             Optional<Usage> l = Optional.ofNullable(loaded.get(name));
             Double ready = readySeconds.get(name);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", name,
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", name,
                     i.map(u -> fmt(u.peakRssMb())).orElse("–"), i.map(u -> fmt(u.cpuPercent())).orElse("–"),
-                    l.map(u -> fmt(u.peakRssMb())).orElse("–"), l.map(u -> fmt(u.cpuPercent())).orElse("–"),
+                    l.map(u -> fmt(u.peakRssMb())).orElse("–"), l.map(u -> fmt(u.fileRssMb())).orElse("–"),
+                    l.map(u -> fmt(u.cpuPercent())).orElse("–"),
                     l.map(u -> u.peakRssMb() <= 200 ? "met" : "**missed**").orElse("–"),
                     ready == null ? "–" : ready.isNaN() ? "not ready" : String.format(Locale.ROOT, "%.2f", ready),
                     ready == null ? "–" : ready <= 3 ? "met" : "**missed**"));

@@ -3,28 +3,33 @@ package io.tradingbot.benchmarks.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * One reading of a process from {@code /proc}: resident memory ({@code VmRSS} of {@code /proc/<pid>/status}) and CPU time
- * consumed so far ({@code utime + stime} of {@code /proc/<pid>/stat}, children not included). Two readings give the CPU
- * share over the time between them.
+ * One reading of a process from {@code /proc}: resident memory ({@code VmRSS} of {@code /proc/<pid>/status}, and of it
+ * {@code RssFile}: pages of mapped files such as the jars and the AOT cache, which the kernel can drop and processes can
+ * share, unlike the heap and the rest of {@code RssAnon}) and CPU time consumed so far ({@code utime + stime} of
+ * {@code /proc/<pid>/stat}, children not included). Two readings give the CPU share over the time between them.
  */
-public record ProcessSample(long pid, long rssKb, long cpuTicks, long nanoTime) {
+public record ProcessSample(long pid, long rssKb, long rssFileKb, long cpuTicks, long nanoTime) {
     /** Clock ticks per second of {@code /proc/<pid>/stat}: 100 on every Linux this runs on (USER_HZ). */
     static final long TICKS_PER_SECOND = 100;
 
     public static Optional<ProcessSample> read(long pid) {
         try {
             long now = System.nanoTime();
-            long rss = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
-            return Optional.of(new ProcessSample(pid, rss, cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid),
-                    "stat"))), now));
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            return Optional.of(new ProcessSample(pid, kb(status, "VmRSS:"), kb(status, "RssFile:"),
+                    cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))), now));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty(); // gone
         }
+    }
+
+    private static long kb(List<String> status, String field) {
+        return status.stream().filter(l -> l.startsWith(field))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
     }
 
     /** utime + stime: fields 14 and 15, counted after the command name, which may itself hold spaces. */

@@ -288,7 +288,8 @@ public final class StackBenchmark {
     /** Keeps, per process, the highest CPU average and the highest RSS over the scenarios. */
     private static void merge(Map<String, Footprint.Usage> into, Map<String, Footprint.Usage> window) {
         window.forEach((name, u) -> into.merge(name, u, (a, b) -> new Footprint.Usage(
-                Math.max(a.cpuPercent(), b.cpuPercent()), Math.max(a.peakRssMb(), b.peakRssMb()))));
+                Math.max(a.cpuPercent(), b.cpuPercent()), Math.max(a.peakRssMb(), b.peakRssMb()),
+                b.peakRssMb() > a.peakRssMb() ? b.fileRssMb() : a.fileRssMb())));
     }
 
     private static void startSessions(String bootstrap, List<String> symbols) throws Exception {

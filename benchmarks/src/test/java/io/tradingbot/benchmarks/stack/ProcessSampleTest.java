@@ -29,6 +29,8 @@ class ProcessSampleTest {
 
         assertThat(sink).isPositive();
         assertThat(before.rssKb()).isGreaterThan(10_000);
+        // a JVM has at least libjvm.so mapped from a file: part of its RSS, never all of it
+        assertThat(before.rssFileKb()).isPositive().isLessThan(before.rssKb());
         assertThat(after.cpuTicks() - before.cpuTicks()).isGreaterThanOrEqualTo(20);
         double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
         assertThat(after.cpuPercentSince(before))
