@@ -1,6 +1,7 @@
 package io.tradingbot.localstack;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tradingbot.gateway.ws.EventStream;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.simulator.testkit.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,32 +57,11 @@ class GatewayShutdownTest {
                         .environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "AUTH_REQUIRED", "false",
                                 "MARKET_DATA_URL", "http://127.0.0.1:" + slowMarketData.getAddress().getPort()))
                         .start()) {
-            List<CompletableFuture<Integer>> closeCodes = new ArrayList<>();
+            List<EventStream> clients = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                CompletableFuture<Integer> closed = new CompletableFuture<>();
-                CountDownLatch welcomed = new CountDownLatch(1);
-                http.newWebSocketBuilder().buildAsync(URI.create(gateway.baseUrl().replaceFirst("^http", "ws")
-                        + "/api/v2/ws"), new WebSocket.Listener() {
-                            @Override
-                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                                welcomed.countDown();
-                                ws.request(1);
-                                return null;
-                            }
-
-                            @Override
-                            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                                closed.complete(statusCode);
-                                return null;
-                            }
-
-                            @Override
-                            public void onError(WebSocket ws, Throwable error) {
-                                closed.completeExceptionally(error);
-                            }
-                        }).get(10, TimeUnit.SECONDS);
-                assertThat(welcomed.await(10, TimeUnit.SECONDS)).as("welcome event").isTrue();
-                closeCodes.add(closed);
+                EventStream client = EventStream.withQueryToken(gateway.baseUrl(), null);
+                client.await("welcome", Duration.ofSeconds(10));
+                clients.add(client);
             }
             CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(
                     URI.create(gateway.baseUrl() + "/api/v2/market/tBTCUSD/ticker")).build(),
@@ -93,13 +71,11 @@ class GatewayShutdownTest {
             long sigterm = System.nanoTime();
             gateway.handle().destroy();
 
-            for (CompletableFuture<Integer> code : closeCodes) {
-                assertThat(code.get(10, TimeUnit.SECONDS)).as("close code").isEqualTo(1001);
+            for (EventStream client : clients) {
+                assertThat(client.closeCode().get(10, TimeUnit.SECONDS)).as("close code").isEqualTo(1001);
             }
             // While the request drains, a new WebSocket is turned away rather than cut a moment later.
-            assertThatThrownBy(() -> http.newWebSocketBuilder().buildAsync(URI.create(gateway.baseUrl()
-                    .replaceFirst("^http", "ws") + "/api/v2/ws"), new WebSocket.Listener() {
-                    }).get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> EventStream.withQueryToken(gateway.baseUrl(), null))
                     .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
                             e -> assertThat(e.getResponse().statusCode()).isEqualTo(503));
             HttpResponse<String> answer = inFlight.get(20, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ public final class EventStream implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
     private volatile boolean paused;
 
@@ -95,6 +97,11 @@ public final class EventStream implements AutoCloseable {
         return await(e -> e.path("event").asText().equals(event), timeout);
     }
 
+    /** The status code of the gateway's close frame, once it closes the connection. */
+    public CompletableFuture<Integer> closeCode() {
+        return closeCode;
+    }
+
     @Override
     public void close() {
         socket.abort();
@@ -118,6 +125,17 @@ public final class EventStream implements AutoCloseable {
                 webSocket.request(1);
             }
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.completeExceptionally(error);
         }
     }
 }
