@@ -28,6 +28,7 @@ class ServiceJvmTest {
     @Test
     void servicesGetSizedJvmsAndACacheOnlyWhenAsked(@TempDir Path app) {
         assertThat(ServiceJvm.SIZED.options(StackService.ACCOUNT, app)).contains("-XX:+UseSerialGC", "-Xmx96m",
+                "-XX:TrimNativeHeapInterval=1000",
                 "-XX:TieredStopAtLevel=1").noneMatch(arg -> arg.contains("SharedArchive") || arg.contains("AOT"));
         assertThat(ServiceJvm.SIZED.options(StackService.ORDER, app)).contains("-Xmx96m", "-XX:TieredStopAtLevel=1");
         assertThat(ServiceJvm.SIZED.options(StackService.STRATEGY, app)).contains("-Xmx128m", "-XX:TieredStopAtLevel=1");

@@ -2,9 +2,7 @@ package io.tradingbot.account.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
+import io.tradingbot.support.config.SettingsCheck;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +14,6 @@ public interface AccountConfig {
 
     /** The name snapshots are keyed by on account.snapshots.v1. */
     @WithDefault("paper")
-    @NotBlank
     String name();
 
     /** How often wallets, positions and margin are re-read over REST to repair drift from the event stream. */
@@ -36,21 +33,26 @@ public interface AccountConfig {
      * valued at the last price of its USD-quoted pair (BTC at tBTCUSD, TESTBTC at tTESTBTC:TESTUSD).
      */
     @WithDefault("USD,TESTUSD")
-    @NotEmpty
     List<String> usdCurrencies();
 
     /** Margin level thresholds of {@code margin_status}. */
     MarginThresholds margin();
 
+    /** What the application refuses to start with ({@link AccountConfigRules}). */
+    static void check(AccountConfig account, SettingsCheck check) {
+        check.notBlank("name", account.name())
+                .notEmpty("usd-currencies", account.usdCurrencies())
+                .atLeast("margin.healthy-level", account.margin().healthyLevel(), "1")
+                .atLeast("margin.warning-level", account.margin().warningLevel(), "1");
+    }
+
     interface MarginThresholds {
         /** Margin level (margin net / required margin) at or above which the status is HEALTHY. */
         @WithDefault("2")
-        @DecimalMin("1")
         BigDecimal healthyLevel();
 
         /** At or above this (and below healthy-level) WARNING; below it DANGER. */
         @WithDefault("1.5")
-        @DecimalMin("1")
         BigDecimal warningLevel();
     }
 }

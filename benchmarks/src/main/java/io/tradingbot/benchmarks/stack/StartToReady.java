@@ -13,17 +13,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Start to ready of one service: {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} spawned with the stack's
  * JVM options and wiring, timed until {@code /q/health/ready} first answers 200, polled every 20 ms (the launcher polls every 250 ms,
  * too coarse for a 3 s target). The instance runs alone on the idle stack and is stopped right after.
+ * <p>
+ * At ready the process's CPU time is read, whole and per thread ({@code /proc/<pid>/task/<tid>/stat}, named by
+ * {@code comm}): how much of a start went to the JIT compilers and how much to the application's own threads.
  */
 public final class StartToReady {
+    /**
+     * One start: wall-clock seconds to ready, and the CPU seconds the process used by then, of them the optimising
+     * compiler's threads ({@code C2 CompilerThre*}), the quick compiler's ({@code C1 CompilerThre*}) and the main thread
+     * (Quarkus' boot runs there; like the launcher's own, idle, thread it is called {@code java}). Threads that ended
+     * before ready count in the whole only.
+     */
+    public record Start(double seconds, double cpuSeconds, double c2Seconds, double c1Seconds, double mainSeconds) {
+    }
+
     private StartToReady() {
     }
 
-    public static double seconds(Path repoRoot, String module, List<String> jvmOptions, Map<String, String> environment,
+    public static Start start(Path repoRoot, String module, List<String> jvmOptions, Map<String, String> environment,
             Path log) throws IOException, InterruptedException {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         int port;
@@ -52,7 +65,8 @@ public final class StartToReady {
                 }
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return (System.nanoTime() - start) / 1e9;
+                        double seconds = (System.nanoTime() - start) / 1e9;
+                        return cpuAtReady(process.pid(), seconds);
                     }
                 } catch (IOException e) {
                     // not listening yet
@@ -68,5 +82,34 @@ public final class StartToReady {
             }
             http.close();
         }
+    }
+
+    static Start cpuAtReady(long pid, double seconds) throws IOException {
+        double whole = ProcessSample.read(pid).map(s -> s.cpuTicks() / (double) ProcessSample.TICKS_PER_SECOND)
+                .orElse(Double.NaN);
+        double c2 = 0;
+        double c1 = 0;
+        double main = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                double cpu;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                    cpu = ProcessSample.cpuTicks(Files.readString(task.resolve("stat")))
+                            / (double) ProcessSample.TICKS_PER_SECOND;
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                if (name.startsWith("C2 CompilerThre")) {
+                    c2 += cpu;
+                } else if (name.startsWith("C1 CompilerThre")) {
+                    c1 += cpu;
+                } else if (name.equals("java")) {
+                    main += cpu;
+                }
+            }
+        }
+        return new Start(seconds, whole, c2, c1, main);
     }
 }

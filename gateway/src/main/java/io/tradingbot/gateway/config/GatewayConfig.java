@@ -2,7 +2,7 @@ package io.tradingbot.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
+import io.tradingbot.support.config.SettingsCheck;
 
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +30,12 @@ public interface GatewayConfig {
     @WithDefault("rsi-ema,ema-crossover,macd,bollinger")
     List<String> strategies();
 
+    /** What the application refuses to start with ({@link GatewayConfigRules}). */
+    static void check(GatewayConfig gateway, SettingsCheck check) {
+        check.atLeast("auth.max-failures", gateway.auth().maxFailures(), 1)
+                .atLeast("ws.buffer-size", gateway.ws().bufferSize(), 16);
+    }
+
     interface Auth {
         /** {@code AUTH_REQUIRED}: when false, every endpoint is open (local development only; a loud warning at start). */
         @WithDefault("true")
@@ -51,7 +57,6 @@ public interface GatewayConfig {
 
         /** Failed logins from one client address allowed per window before it gets 429. */
         @WithDefault("5")
-        @Min(1)
         int maxFailures();
 
         @WithDefault("PT1M")
@@ -92,7 +97,6 @@ public interface GatewayConfig {
     interface Ws {
         /** Events queued per client before the oldest are dropped (and a {@code lagged} event says how many). */
         @WithDefault("1024")
-        @Min(16)
         int bufferSize();
 
         /** How often Socket.IO clients are pinged; one that does not answer within this again is disconnected. */

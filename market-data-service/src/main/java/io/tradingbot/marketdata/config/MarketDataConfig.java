@@ -2,10 +2,8 @@ package io.tradingbot.marketdata.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
+import io.tradingbot.marketdata.service.Symbols;
+import io.tradingbot.support.config.SettingsCheck;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +14,11 @@ public interface MarketDataConfig {
 
     /** Symbols watched even without an automated trading session, in Bitfinex form (tBTCUSD, tTESTBTC:TESTUSD). */
     @WithDefault("tBTCUSD,tETHUSD")
-    @NotEmpty
-    List<@Pattern(regexp = "t(?:[A-Z0-9]{6}|[A-Z0-9]{2,12}:[A-Z0-9]{2,12})", message = "is not a Bitfinex trading symbol such as tBTCUSD") String> symbols();
+    List<String> symbols();
 
     /** Candle timeframes subscribed for every watched symbol (Bitfinex's: 1m 5m 15m 30m 1h 3h 6h 12h 1D 1W 14D 1M). */
     @WithDefault("1m,5m")
-    @NotEmpty
-    List<@Pattern(regexp = "1m|5m|15m|30m|1h|3h|6h|12h|1D|1W|14D|1M", message = "is not a Bitfinex candle timeframe") String> timeframes();
+    List<String> timeframes();
 
     /** Readiness turns DOWN when the newest tick of an active symbol is older than this. */
     @WithDefault("PT2M")
@@ -33,8 +29,6 @@ public interface MarketDataConfig {
      * {@code GET /market/{symbol}/candles}; larger requests are answered from the exchange.
      */
     @WithDefault("1000")
-    @Min(10)
-    @Max(10000)
     int historySize();
 
     /**
@@ -42,7 +36,16 @@ public interface MarketDataConfig {
      * connection, so the feed opens another socket whenever the open ones hold this many; 25 leaves headroom.
      */
     @WithDefault("25")
-    @Min(1)
-    @Max(30)
     int channelsPerSocket();
+
+    /** What the application refuses to start with ({@link MarketDataConfigRules}). */
+    static void check(MarketDataConfig marketData, SettingsCheck check) {
+        check.notEmpty("symbols", marketData.symbols())
+                .eachMatches("symbols", marketData.symbols(), Symbols.TRADING_SYMBOL,
+                        "is not a Bitfinex trading symbol such as tBTCUSD")
+                .notEmpty("timeframes", marketData.timeframes())
+                .eachMatches("timeframes", marketData.timeframes(), Symbols.TIMEFRAME, "is not a Bitfinex candle timeframe")
+                .between("history-size", marketData.historySize(), 10, 10000)
+                .between("channels-per-socket", marketData.channelsPerSocket(), 1, 30);
+    }
 }

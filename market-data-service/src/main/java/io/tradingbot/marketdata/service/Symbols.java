@@ -2,7 +2,7 @@ package io.tradingbot.marketdata.service;
 
 import java.util.regex.Pattern;
 
-/** What a Bitfinex trading symbol and candle timeframe look like (the same rules as MarketDataConfig's). */
+/** What a Bitfinex trading symbol and candle timeframe look like (MarketDataConfig checks its settings with them). */
 public final class Symbols {
     public static final Pattern TRADING_SYMBOL = Pattern.compile("t(?:[A-Z0-9]{6}|[A-Z0-9]{2,12}:[A-Z0-9]{2,12})");
     public static final Pattern TIMEFRAME = Pattern.compile("1m|5m|15m|30m|1h|3h|6h|12h|1D|1W|14D|1M");

@@ -1,10 +1,6 @@
 package io.tradingbot.marketdata.config;
 
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidator;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A symbol or timeframe Bitfinex would not know stops the service at start, naming the key. */
 class MarketDataConfigTest {
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-
     @Test
     void watchesBtcAndEthOnOneAndFiveMinuteCandlesByDefault() {
         MarketDataConfig config = load(Map.of());
@@ -28,9 +21,8 @@ class MarketDataConfigTest {
 
     @Test
     void aSymbolNotInBitfinexFormIsRefused() {
-        assertThatThrownBy(() -> load(Map.of("market-data.symbols", "BTC-USD")))
-                .hasMessageContaining("market-data.symbols")
-                .hasMessageContaining("not a Bitfinex trading symbol");
+        assertThatThrownBy(() -> load(Map.of("market-data.symbols", "tBTCUSD,BTC-USD")))
+                .hasMessageContaining("market-data.symbols[1] 'BTC-USD' is not a Bitfinex trading symbol");
     }
 
     @Test
@@ -54,7 +46,7 @@ class MarketDataConfigTest {
         return new SmallRyeConfigBuilder()
                 .withMapping(MarketDataConfig.class)
                 .withDefaultValues(values)
-                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
+                .withValidator(new MarketDataConfigRules().validator())
                 .build()
                 .getConfigMapping(MarketDataConfig.class);
     }

@@ -2,11 +2,7 @@ package io.tradingbot.risk.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Positive;
+import io.tradingbot.support.config.SettingsCheck;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,8 +18,6 @@ public interface RiskConfig {
 
     /** The largest share of the available balance one order may use (the seed's 20%). */
     @WithDefault("0.20")
-    @DecimalMin(value = "0", inclusive = false)
-    @DecimalMax("1")
     BigDecimal maxBalanceFraction();
 
     /** An account snapshot older than this is too old to trust: no trade is approved on it. */
@@ -32,7 +26,6 @@ public interface RiskConfig {
 
     /** Margin level (margin balance / required margin) under which no new trade is approved; under twice it, a warning. */
     @WithDefault("1.5")
-    @DecimalMin("1")
     BigDecimal minMarginLevel();
 
     /** The Bitfinex order type of approved intents; EXCHANGE types trade spot from the exchange wallet. */
@@ -45,8 +38,6 @@ public interface RiskConfig {
      * {@code max-inflight-messages} (1024), so the emitter never has to buffer.
      */
     @WithDefault("256")
-    @Min(1)
-    @Max(1024)
     int maxVerdictsInFlight();
 
     /** The account whose snapshots and state this instance guards (the key on account.snapshots.v1). */
@@ -59,42 +50,52 @@ public interface RiskConfig {
      */
     java.util.Map<String, PairSettings> pairs();
 
+    /** What the application refuses to start with ({@link RiskConfigRules}). */
+    static void check(RiskConfig risk, SettingsCheck check) {
+        check.positive("max-balance-fraction", risk.maxBalanceFraction())
+                .atMost("max-balance-fraction", risk.maxBalanceFraction(), "1")
+                .atLeast("min-margin-level", risk.minMarginLevel(), "1")
+                .between("max-verdicts-in-flight", risk.maxVerdictsInFlight(), 1, 1024);
+        Defaults limits = risk.defaults();
+        check.positive("defaults.max-position-size", limits.maxPositionSize())
+                .atLeast("defaults.max-leverage", limits.maxLeverage(), "1")
+                .atLeast("defaults.max-open-positions", limits.maxOpenPositions(), 1)
+                .positive("defaults.max-drawdown-percent", limits.maxDrawdownPercent())
+                .atMost("defaults.max-drawdown-percent", limits.maxDrawdownPercent(), "100")
+                .positive("defaults.stop-loss-percent", limits.stopLossPercent())
+                .atMost("defaults.stop-loss-percent", limits.stopLossPercent(), "100")
+                .positive("defaults.take-profit-percent", limits.takeProfitPercent())
+                .atMost("defaults.take-profit-percent", limits.takeProfitPercent(), "100");
+        risk.pairs().forEach((pair, settings) -> check
+                .positive("pairs." + pair + ".min-order-size", settings.minOrderSize())
+                .atLeast("pairs." + pair + ".amount-decimals", settings.amountDecimals(), 0));
+    }
+
     interface PairSettings {
-        @Positive
         BigDecimal minOrderSize();
 
         @WithDefault("8")
-        @Min(0)
         int amountDecimals();
     }
 
     interface Defaults {
         /** In the base currency (BTC for tBTCUSD). */
         @WithDefault("0.01")
-        @Positive
         BigDecimal maxPositionSize();
 
         @WithDefault("3.0")
-        @DecimalMin("1")
         BigDecimal maxLeverage();
 
         @WithDefault("3")
-        @Min(1)
         int maxOpenPositions();
 
         @WithDefault("5.0")
-        @Positive
-        @DecimalMax("100")
         BigDecimal maxDrawdownPercent();
 
         @WithDefault("2.0")
-        @Positive
-        @DecimalMax("100")
         BigDecimal stopLossPercent();
 
         @WithDefault("5.0")
-        @Positive
-        @DecimalMax("100")
         BigDecimal takeProfitPercent();
     }
 }

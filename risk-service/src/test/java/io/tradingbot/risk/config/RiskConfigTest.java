@@ -3,10 +3,6 @@ package io.tradingbot.risk.config;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidator;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,9 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The seed's limits are the defaults, and a limit that makes no sense stops the service with the key's name. */
 class RiskConfigTest {
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-
     @Test
     void defaultsAreTheSeedsLimits() {
         RiskConfig config = load(Map.of());
@@ -59,6 +52,24 @@ class RiskConfigTest {
     }
 
     @Test
+    void everyLimitThatMakesNoSenseIsNamedAtOnceWithItsValue() {
+        assertThatThrownBy(() -> load(Map.of("risk.defaults.max-open-positions", "0",
+                "risk.pairs.tBTCUSD.min-order-size", "0", "risk.max-balance-fraction", "0")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("risk.defaults.max-open-positions must be at least 1, is 0")
+                .hasMessageContaining("risk.pairs.tBTCUSD.min-order-size must be greater than 0, is 0")
+                .hasMessageContaining("risk.max-balance-fraction must be greater than 0, is 0");
+    }
+
+    @Test
+    void aPairsOverridesAreReadAndKeptWhenTheyMakeSense() {
+        RiskConfig config = load(Map.of("risk.pairs.tBTCUSD.min-order-size", "0.0002",
+                "risk.pairs.tBTCUSD.amount-decimals", "4"));
+        assertThat(config.pairs().get("tBTCUSD").minOrderSize()).isEqualByComparingTo("0.0002");
+        assertThat(config.pairs().get("tBTCUSD").amountDecimals()).isEqualTo(4);
+    }
+
+    @Test
     void aValueThatIsNotANumberIsRefusedByName() {
         assertThatThrownBy(() -> load(Map.of("risk.defaults.max-drawdown-percent", "NaN")))
                 .hasMessageContaining("risk.defaults.max-drawdown-percent");
@@ -68,7 +79,7 @@ class RiskConfigTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(RiskConfig.class)
                 .withDefaultValues(values)
-                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
+                .withValidator(new RiskConfigRules().validator())
                 .build();
         return config.getConfigMapping(RiskConfig.class);
     }

@@ -2,9 +2,7 @@ package io.tradingbot.strategy.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import io.tradingbot.support.config.SettingsCheck;
 
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +17,14 @@ public interface StrategyConfig {
 
     /** The strategy a symbol is evaluated with unless its session or {@code symbols.<symbol>.strategy} names another. */
     @WithDefault("rsi-ema")
-    @NotBlank
     String defaultStrategy();
 
     /** The candle timeframe strategies are evaluated on. */
     @WithDefault("1m")
-    @NotBlank
     String timeframe();
 
     /** Bars kept per (symbol, timeframe); older ones are dropped so memory stays bounded. */
     @WithDefault("1000")
-    @Min(50)
     int maxBars();
 
     /**
@@ -45,8 +40,6 @@ public interface StrategyConfig {
      * {@code max-inflight-messages} (1024), so the emitter never has to buffer.
      */
     @WithDefault("512")
-    @Min(1)
-    @Max(1024)
     int maxSignalsInFlight();
 
     /** Parameter overrides per strategy name, applied to every symbol. */
@@ -56,6 +49,15 @@ public interface StrategyConfig {
     Map<String, SymbolSettings> symbols();
 
     Warmup warmup();
+
+    /** What the application refuses to start with ({@link StrategyConfigRules}). */
+    static void check(StrategyConfig strategy, SettingsCheck check) {
+        check.notBlank("default-strategy", strategy.defaultStrategy())
+                .notBlank("timeframe", strategy.timeframe())
+                .atLeast("max-bars", strategy.maxBars(), 50)
+                .between("max-signals-in-flight", strategy.maxSignalsInFlight(), 1, 1024)
+                .atLeast("warmup.bars", strategy.warmup().bars(), 1);
+    }
 
     interface SymbolSettings {
         /** This symbol's strategy unless its session names one. */
@@ -72,7 +74,6 @@ public interface StrategyConfig {
 
         /** How many candles of history to ask for. */
         @WithDefault("500")
-        @Min(1)
         int bars();
 
         /** A series that got no history (market-data-service unreachable or empty) asks again after this. */
