@@ -61,6 +61,7 @@ public final class StackBenchmark {
               --start-runs N          starts of each service in the startup scenario, interleaved; the median is reported [3]
               --env MODULE:KEY=VALUE  extra environment of one service (repeatable), e.g. for a before/after
               --sim-arg KEY=VALUE     extra simulator property (repeatable), e.g. sim.market.tick-millis=1000 for fewer events
+              --jvm-arg ARG           JVM argument of every process after the services' sizing (repeatable), e.g. -XX:TrimNativeHeapInterval=0
               --service-jvm NAME      the services' JVM sizing: jvm-defaults, sized, sized-with-class-archive [sized-with-class-archive]
               --repo-root DIR         run the packaged applications found there (<module>/target/quarkus-app) [this repo]
               --label NAME            the docs section is stack-NAME [run]
@@ -71,6 +72,7 @@ public final class StackBenchmark {
         Map<String, String> opts = new LinkedHashMap<>();
         Map<String, Map<String, String>> extraEnv = new LinkedHashMap<>();
         List<String> simArgs = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help")) {
@@ -84,6 +86,8 @@ public final class StackBenchmark {
             String value = args[++i];
             if (name.equals("--sim-arg")) {
                 simArgs.add("-D" + value);
+            } else if (name.equals("--jvm-arg")) {
+                jvmArgs.add(value);
             } else if (name.equals("--env")) {
                 int colon = value.indexOf(':');
                 int eq = value.indexOf('=');
@@ -121,6 +125,7 @@ public final class StackBenchmark {
                 .serviceEnvironment("market-data-service", Map.of("MARKET_DATA_SYMBOLS", String.join(",", symbols),
                         "MARKET_DATA_TIMEFRAMES", "1m", "BITFINEX_RATE_LIMITED", "false"));
         extraEnv.forEach(builder::serviceEnvironment);
+        builder.jvmArgs(jvmArgs);
         if (opts.containsKey("repo-root")) {
             // a copy of the packaged applications, so that a rebuild in the working tree cannot change them mid-run
             builder.repoRoot(Paths.get(opts.get("repo-root")));
