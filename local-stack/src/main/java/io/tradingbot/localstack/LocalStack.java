@@ -70,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile EmbeddedKafkaBroker kafka;
     private volatile SimulatorProcess simulator;
+    private volatile TokenSigningKeys tokenKeys;
     private Credentials paperAccount;
     private boolean closed;
 
@@ -136,14 +137,19 @@ public final class LocalStack implements AutoCloseable {
             return t;
         });
         try {
-            // The broker (in this JVM) and the simulator (a process) do not need each other: start both at once.
+            // The broker (in this JVM), the simulator (a process) and the gateway's keys do not need each other.
+            CompletableFuture<TokenSigningKeys> keys = CompletableFuture.supplyAsync(TokenSigningKeys::create, pool);
             CompletableFuture<EmbeddedKafkaBroker> broker = CompletableFuture.supplyAsync(this::startKafka, pool);
             try {
                 if (!options.live()) {
                     startSimulator();
                 }
             } finally {
-                kafka = join(List.of(broker)).get(0);
+                try {
+                    kafka = join(List.of(broker)).get(0);
+                } finally {
+                    tokenKeys = join(List.of(keys)).get(0);
+                }
             }
             String exchangeUrl = options.live() ? null : simulator.baseUrl();
             if (options.live()) {
@@ -326,6 +332,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 env.put("AUTH_REQUIRED", Boolean.toString(options.authRequired()));
                 env.put("TRADINGBOT_ADMIN_PASSWORD", adminPassword);
+                env.putAll(tokenKeys.environment());
             }
             default -> {
             }
@@ -431,6 +438,14 @@ public final class LocalStack implements AutoCloseable {
         return adminPassword;
     }
 
+    /**
+     * Where the gateway's token signing keys are ({@code SMALLRYE_JWT_SIGN_KEY_LOCATION},
+     * {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}): another gateway started with them accepts this stack's tokens.
+     */
+    public Map<String, String> gatewayTokenKeys() {
+        return tokenKeys.environment();
+    }
+
     public Path logDir() {
         return logDir;
     }
@@ -502,6 +517,13 @@ public final class LocalStack implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+        if (tokenKeys != null) {
+            try {
+                tokenKeys.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
             }
         }
         if (simulator != null) {

@@ -7,8 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +40,7 @@ class LocalStackTest {
     @Test
     void startsEveryServiceWiredTogetherAndStopsThemAll() throws Exception {
         Map<String, ProcessHandle> processes;
+        List<Path> keyFiles;
         try (LocalStack stack = LocalStack.start(LocalStackOptions.forTests())) {
             processes = stack.processes();
             assertThat(processes.keySet()).containsExactlyInAnyOrder("exchange-simulator", "market-data-service",
@@ -64,6 +73,13 @@ class LocalStackTest {
             assertThat(limits.statusCode()).as(limits.body()).isEqualTo(200);
             assertThat(JSON.readTree(limits.body()).has("max_position_size")).isTrue();
 
+            // Signed with the keys the launcher made for this run (owner-only files), not a pair of the gateway's own.
+            keyFiles = stack.gatewayTokenKeys().values().stream().map(Path::of).toList();
+            assertThat(keyFiles).hasSize(2).allSatisfy(file ->
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------"));
+            assertThat(signedBy(token, Path.of(stack.gatewayTokenKeys().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"))))
+                    .as("token verifies with the stack's public key").isTrue();
+
             // order-service and account-service each sign with a key of their own, on the same paper account.
             assertThat(stack.bitfinexCredentials("order-service").apiKey())
                     .isNotEqualTo(stack.bitfinexCredentials("account-service").apiKey())
@@ -78,6 +94,7 @@ class LocalStackTest {
             assertThat(stack.gatewayWebSocketUrl()).startsWith("ws://127.0.0.1:").endsWith("/api/v2/ws");
         }
         assertThat(processes).allSatisfy((name, process) -> assertThat(process.isAlive()).as(name).isFalse());
+        assertThat(keyFiles).as("token signing keys deleted with the stack").noneMatch(Files::exists);
     }
 
     @Test
@@ -92,6 +109,17 @@ class LocalStackTest {
                     .hasMessageContaining("--port-offset");
             assertThat(ProcessHandle.current().children().toList()).isEqualTo(before);
         }
+    }
+
+    /** RS256: the signature over "header.payload" checks out with the public key in this PEM file. */
+    private static boolean signedBy(String jwt, Path publicKeyPem) throws Exception {
+        String pem = Files.readString(publicKeyPem).replaceAll("-----[A-Z ]+-----|\\s", "");
+        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        String[] parts = jwt.split("\\.");
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(key);
+        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        return rs256.verify(Base64.getUrlDecoder().decode(parts[2]));
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {

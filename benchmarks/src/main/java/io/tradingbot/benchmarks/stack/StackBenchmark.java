@@ -360,6 +360,7 @@ public final class StackBenchmark {
                 }
                 env.put("AUTH_REQUIRED", Boolean.toString(options.authRequired()));
                 env.put("TRADINGBOT_ADMIN_PASSWORD", stack.adminPassword());
+                env.putAll(stack.gatewayTokenKeys());
             }
             default -> {
             }
