@@ -270,7 +270,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startSimulator() {
         int port = options.freePorts() ? 0 : StackService.SIMULATOR_PORT + options.portOffset();
-        List<String> args = new ArrayList<>(options.jvmArgs());
+        List<String> args = new ArrayList<>(options.serviceJvm().simulatorOptions());
+        args.addAll(options.jvmArgs());
         args.addAll(options.simulatorArgs());
         simulator = SimulatorProcess.start(jar("exchange-simulator"), args, builder -> builder
                 .port(port)

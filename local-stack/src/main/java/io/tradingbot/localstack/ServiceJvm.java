@@ -39,6 +39,8 @@ public enum ServiceJvm {
     /** From JDK 25 on an AOT cache (JEPs 483, 514): about 0.5 s less to get ready than the class archive of older JDKs. */
     private static final boolean AOT = Runtime.version().feature() >= 25;
     private static final System.Logger LOG = System.getLogger(ServiceJvm.class.getName());
+    /** The simulator's markets, books and candle history for 100 symbols fit with room to spare (docs/benchmarks.md). */
+    static final int SIMULATOR_MAX_HEAP_MB = 256;
 
     /**
      * Before a service starts: drops what the JVM wrote for other jars or another JDK, and turns a recording of the
@@ -130,6 +132,19 @@ public enum ServiceJvm {
             }
         }
         return List.copyOf(args);
+    }
+
+    /**
+     * The exchange simulator's JVM arguments: a heap ceiling (left to itself it took a quarter of the machine's memory
+     * and grew to 1.2 GB of RSS under the benchmarks' load), the C heap trimmed. It keeps G1 and both JIT compilers: it
+     * is on the path of every price update, and with the serial collector it sustained 5,000 instead of 10,000-20,000
+     * price updates/s (docs/benchmarks.md). No class archive: tests start it fresh each time.
+     */
+    public List<String> simulatorOptions() {
+        if (this == JVM_DEFAULTS) {
+            return List.of();
+        }
+        return List.of("-Xms32m", "-Xmx" + SIMULATOR_MAX_HEAP_MB + "m", "-Xss512k", "-XX:TrimNativeHeapInterval=1000");
     }
 
     private static List<String> sizing(StackService service) {

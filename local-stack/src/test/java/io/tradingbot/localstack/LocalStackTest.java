@@ -61,6 +61,11 @@ class LocalStackTest {
                                 "C1 only unless it keeps the optimising compiler");
             }
 
+            // The simulator too: left to itself it took a quarter of the machine's memory as its heap ceiling.
+            assertThat(Prometheus.sum(get(stack.simulatorUrl() + "/q/metrics", null).body(), "jvm_memory_max_bytes",
+                    "area=\"heap\"")).as("simulator max heap").isPositive()
+                    .isLessThanOrEqualTo(ServiceJvm.SIMULATOR_MAX_HEAP_MB * 1024.0 * 1024.0);
+
             // Through the gateway: a token from the admin password, then risk-service's limits.
             assertThat(get(stack.gatewayUrl() + "/api/v2/risk/limits", null).statusCode()).isEqualTo(401);
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
