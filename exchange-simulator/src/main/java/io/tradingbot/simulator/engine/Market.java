@@ -31,6 +31,14 @@ public final class Market {
     /** 1 ∓ i × levelStep per level, converted from double once rather than on every book read. */
     private final BigDecimal[] bidFactors;
     private final BigDecimal[] askFactors;
+    /**
+     * What {@link #depth} returns: a level's amount times the levels a side has. The price a level sits at is the best
+     * price times its factor rounded to 5 significant digits, positive for every positive factor (and a step of one
+     * tick below a 5-digit price stays positive), so a side has as many levels as leading positive factors, whatever
+     * the price: every ticker (one per price update) no longer computes 50 book prices to count them.
+     */
+    private final BigDecimal bidDepth;
+    private final BigDecimal askDepth;
     private final BigDecimal bidOfMid;
     private final BigDecimal askOfMid;
     private BigDecimal bidLevelsAt;
@@ -61,6 +69,8 @@ public final class Market {
             bidFactors[i] = BigDecimal.valueOf(1 - i * levelStep);
             askFactors[i] = BigDecimal.valueOf(1 + i * levelStep);
         }
+        this.bidDepth = instrument.levelSize().multiply(BigDecimal.valueOf(positiveLeading(bidFactors)));
+        this.askDepth = instrument.levelSize().multiply(BigDecimal.valueOf(positiveLeading(askFactors)));
         this.bidOfMid = BigDecimal.valueOf(1 - spread / 2);
         this.askOfMid = BigDecimal.valueOf(1 + spread / 2);
         for (Timeframe tf : Timeframe.values()) {
@@ -207,7 +217,15 @@ public final class Market {
     }
 
     public BigDecimal depth(boolean bids) {
-        return instrument.levelSize().multiply(BigDecimal.valueOf(levels(bids).size()));
+        return bids ? bidDepth : askDepth;
+    }
+
+    private static int positiveLeading(BigDecimal[] factors) {
+        int n = 0;
+        while (n < factors.length && factors[n].signum() > 0) {
+            n++;
+        }
+        return n;
     }
 
     /** Public trades, oldest first. */

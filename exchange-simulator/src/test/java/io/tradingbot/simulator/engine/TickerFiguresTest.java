@@ -1,7 +1,8 @@
 package io.tradingbot.simulator.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,11 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TickerFiguresTest {
     private static final long START = 1_718_000_000_000L;
 
-    @Test
-    void depthAndDailyFiguresFollowEveryPriceMove() {
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0002, 0.05})
+    void depthAndDailyFiguresFollowEveryPriceMove(double levelStep) {
         Instrument btc = new Instrument("tBTCUSD", "BTC", "USD", new BigDecimal("43000"), 0.0, 0.8,
                 new BigDecimal("0.5"), new BigDecimal("0.00004"), new BigDecimal("2000"), true);
-        Exchange ex = new Exchange(new Exchange.Settings(3, 1000, 1500, 0.0002, 0.0002, 25, 1000,
+        Exchange ex = new Exchange(new Exchange.Settings(3, 1000, 1500, 0.0002, levelStep, 25, 1000,
                 new BigDecimal("0.001"), new BigDecimal("0.002"), new BigDecimal("5"), new BigDecimal("0.1"),
                 List.of(btc)), new SimClock(START, 0));
         Market m = ex.market("tBTCUSD");
@@ -35,6 +37,8 @@ class TickerFiguresTest {
 
             List<Market.BookLevel> bids = m.levels(true);
             List<Market.BookLevel> asks = m.levels(false);
+            // 25 levels 5 % apart: the bid side ends where the factor 1 - 20 × 0.05 reaches zero
+            assertThat(bids).hasSize(levelStep == 0.05 ? 20 : 25);
             assertThat(bids.getFirst().price()).isEqualByComparingTo(m.bid());
             assertThat(asks.getFirst().price()).isEqualByComparingTo(m.ask());
             assertThat(new BigDecimal(ticker.get(1).asText())).isEqualByComparingTo(

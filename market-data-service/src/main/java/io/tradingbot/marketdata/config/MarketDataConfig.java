@@ -11,6 +11,8 @@ import java.util.List;
 /** The market-data-service settings, under {@code market-data.*}; the application refuses to start when one is invalid. */
 @ConfigMapping(prefix = "market-data")
 public interface MarketDataConfig {
+    /** The ceiling of {@link #maxInFlight()}: the size of the emitters' buffers, fixed when they are built. */
+    int MAX_IN_FLIGHT = 2_000;
 
     /** Symbols watched even without an automated trading session, in Bitfinex form (tBTCUSD, tTESTBTC:TESTUSD). */
     @WithDefault("tBTCUSD,tETHUSD")
@@ -38,6 +40,16 @@ public interface MarketDataConfig {
     @WithDefault("25")
     int channelsPerSocket();
 
+    /**
+     * Records handed to the Kafka producer and not yet acknowledged, at most; past that the feed holds back only the
+     * latest state of each series. Each record in flight lives for a broker round trip: with 2,000 the window stayed
+     * full under load, its records outlived the young generation, and the collector stopped the service a sixth of the
+     * time, over 40 % at 20,000 price updates/s (docs/benchmarks.md, 2026-11-26 night). 512 still holds a close of 100
+     * symbols' candles and tickers at once.
+     */
+    @WithDefault("512")
+    int maxInFlight();
+
     /** What the application refuses to start with ({@link MarketDataConfigRules}). */
     static void check(MarketDataConfig marketData, SettingsCheck check) {
         check.notEmpty("symbols", marketData.symbols())
@@ -46,6 +58,7 @@ public interface MarketDataConfig {
                 .notEmpty("timeframes", marketData.timeframes())
                 .eachMatches("timeframes", marketData.timeframes(), Symbols.TIMEFRAME, "is not a Bitfinex candle timeframe")
                 .between("history-size", marketData.historySize(), 10, 10000)
-                .between("channels-per-socket", marketData.channelsPerSocket(), 1, 30);
+                .between("channels-per-socket", marketData.channelsPerSocket(), 1, 30)
+                .between("max-in-flight", marketData.maxInFlight(), 1, MAX_IN_FLIGHT);
     }
 }

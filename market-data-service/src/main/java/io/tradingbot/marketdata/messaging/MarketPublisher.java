@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Ticker;
+import io.tradingbot.marketdata.config.MarketDataConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,21 +24,20 @@ import java.util.function.Supplier;
  * Puts candles on {@code market.candles.v1} and tickers on {@code market.tickers.v1}, keyed by symbol so that one
  * symbol's records stay in order. The producer is idempotent, so its retries do not duplicate them.
  * <p>
- * At most {@value #IN_FLIGHT} records wait for the broker. When the broker is behind (an overload, an outage), a ticker
- * or an open candle is a state that the next one replaces, so only the latest per series is held back and sent once
- * there is room: consumers get current prices late by one round trip instead of every stale price in order, and the
- * exchange socket is still read at full speed (Bitfinex drops a client that reads too slowly). A closed candle is an
- * event and is never dropped: it supersedes the open updates of its own candle, and up to {@value #HELD_CLOSED} of them
- * are held; past that the feed waits for the broker.
+ * At most {@code market-data.max-in-flight} records wait for the broker. When the broker is behind (an overload, an
+ * outage), a ticker or an open candle is a state that the next one replaces, so only the latest per series is held
+ * back and sent once there is room: consumers get current prices late by one round trip instead of every stale price in
+ * order, and the exchange socket is still read at full speed (Bitfinex drops a client that reads too slowly). A closed
+ * candle is an event and is never dropped: it supersedes the open updates of its own candle, and up to
+ * {@value #HELD_CLOSED} of them are held; past that the feed waits for the broker.
  */
 @ApplicationScoped
 public class MarketPublisher {
     private static final Logger LOG = Logger.getLogger(MarketPublisher.class);
-    /** Records handed to the producer and not yet acknowledged (the emitters buffer as many, so they never refuse one). */
-    static final int IN_FLIGHT = 2_000;
     /** Closed candles held while the broker is behind before the feed waits. */
     static final int HELD_CLOSED = 10_000;
-    private static final long BUFFER = IN_FLIGHT;
+    /** The emitters buffer as many records as may be in flight, so they never refuse one. */
+    private static final long BUFFER = MarketDataConfig.MAX_IN_FLIGHT;
 
     private final Emitter<Candle> candles;
     private final Emitter<Ticker> tickers;
@@ -58,10 +58,10 @@ public class MarketPublisher {
     private final Counter conflatedCandles;
 
     @Inject
-    public MarketPublisher(MeterRegistry metrics,
+    public MarketPublisher(MeterRegistry metrics, MarketDataConfig config,
             @Channel("candles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Candle> candles,
             @Channel("tickers") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Ticker> tickers) {
-        this(metrics, candles, tickers, IN_FLIGHT, HELD_CLOSED);
+        this(metrics, candles, tickers, config.maxInFlight(), HELD_CLOSED);
     }
 
     MarketPublisher(MeterRegistry metrics, Emitter<Candle> candles, Emitter<Ticker> tickers, int maxInFlight,

@@ -42,6 +42,16 @@ class MarketDataConfigTest {
                 .hasMessageContaining("market-data.channels-per-socket");
     }
 
+    @Test
+    void recordsInFlightDefaultToFiveHundredAndTwelveAndFitTheEmittersBuffers() {
+        assertThat(load(Map.of()).maxInFlight()).isEqualTo(512);
+        assertThat(load(Map.of("market-data.max-in-flight", "2000")).maxInFlight()).isEqualTo(2000);
+        assertThatThrownBy(() -> load(Map.of("market-data.max-in-flight", "2001")))
+                .hasMessageContaining("market-data.max-in-flight");
+        assertThatThrownBy(() -> load(Map.of("market-data.max-in-flight", "0")))
+                .hasMessageContaining("market-data.max-in-flight");
+    }
+
     private static MarketDataConfig load(Map<String, String> values) {
         return new SmallRyeConfigBuilder()
                 .withMapping(MarketDataConfig.class)
