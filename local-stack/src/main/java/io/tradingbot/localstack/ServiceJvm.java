@@ -149,7 +149,8 @@ public enum ServiceJvm {
 
     private static List<String> sizing(StackService service) {
         List<String> args = new ArrayList<>(List.of(
-                // One GC thread and no regions: the live sets are tens of MB and the pauses a few ms.
+                // One GC thread and no regions: the live sets are tens of MB; young pauses are a few ms idle and 15-30 ms
+                // under the benchmarks' 20,000 price updates/s (market-data, docs/benchmarks.md 2026-11-26 night).
                 "-XX:+UseSerialGC", "-Xms32m", "-Xmx" + service.maxHeapMb() + "m", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
                 // Hands freed C heap back to the OS every second (glibc keeps it otherwise): the JIT compilers' arenas
                 // peak at 30 MB and are freed right after. 5-22 MB less RSS per service (docs/benchmarks.md).
