@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Ticker;
+import io.tradingbot.events.Topics;
 import io.tradingbot.marketdata.config.MarketDataConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * Puts candles on {@code market.candles.v1} and tickers on {@code market.tickers.v1}, keyed by symbol so that one
- * symbol's records stay in order. The producer is idempotent, so its retries do not duplicate them.
+ * symbol's records stay in order. The producer is idempotent, so its retries do not duplicate them. Both go through one
+ * channel and so one producer, each record naming its topic: a producer is a network thread and a sending thread, and
+ * one per topic took half again as much CPU per price update (docs/benchmarks.md, 2026-11-26 late night).
  * <p>
  * At most {@code market-data.max-in-flight} records wait for the broker. When the broker is behind (an overload, an
  * outage), a ticker or an open candle is a state that the next one replaces, so only the latest per series is held
@@ -36,11 +39,10 @@ public class MarketPublisher {
     private static final Logger LOG = Logger.getLogger(MarketPublisher.class);
     /** Closed candles held while the broker is behind before the feed waits. */
     static final int HELD_CLOSED = 10_000;
-    /** The emitters buffer as many records as may be in flight, so they never refuse one. */
+    /** The emitter buffers as many records as may be in flight, so it never refuses one. */
     private static final long BUFFER = MarketDataConfig.MAX_IN_FLIGHT;
 
-    private final Emitter<Candle> candles;
-    private final Emitter<Ticker> tickers;
+    private final Emitter<Object> market;
     private final MeterRegistry metrics;
     private final int maxInFlight;
     private final int maxHeldClosed;
@@ -59,15 +61,12 @@ public class MarketPublisher {
 
     @Inject
     public MarketPublisher(MeterRegistry metrics, MarketDataConfig config,
-            @Channel("candles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Candle> candles,
-            @Channel("tickers") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Ticker> tickers) {
-        this(metrics, candles, tickers, config.maxInFlight(), HELD_CLOSED);
+            @Channel("market") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Object> market) {
+        this(metrics, market, config.maxInFlight(), HELD_CLOSED);
     }
 
-    MarketPublisher(MeterRegistry metrics, Emitter<Candle> candles, Emitter<Ticker> tickers, int maxInFlight,
-            int maxHeldClosed) {
-        this.candles = candles;
-        this.tickers = tickers;
+    MarketPublisher(MeterRegistry metrics, Emitter<Object> market, int maxInFlight, int maxHeldClosed) {
+        this.market = market;
         this.metrics = metrics;
         this.maxInFlight = maxInFlight;
         this.maxHeldClosed = maxHeldClosed;
@@ -172,19 +171,19 @@ public class MarketPublisher {
                     "market_data_candles_published", "symbol", c.symbol(), "timeframe", c.timeframe(), "closed",
                     Boolean.toString(c.closed()))).increment();
             what = () -> "candle " + c.symbol() + " " + c.timeframe() + " " + c.mts();
-            candles.send(message(c, c.symbol(), what));
+            market.send(message(c, Topics.MARKET_CANDLES, c.symbol(), what));
         } else {
             Ticker t = record.ticker();
             counters.computeIfAbsent(record.series(), k -> metrics.counter("market_data_tickers_published", "symbol",
                     t.symbol())).increment();
             what = () -> "ticker " + t.symbol();
-            tickers.send(message(t, t.symbol(), what));
+            market.send(message(t, Topics.MARKET_TICKERS, t.symbol(), what));
         }
     }
 
-    private <T> Message<T> message(T payload, String key, Supplier<String> what) {
+    private Message<Object> message(Object payload, String topic, String key, Supplier<String> what) {
         return Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build())
                 .withAck(() -> {
                     settled();
                     return CompletableFuture.completedFuture(null);

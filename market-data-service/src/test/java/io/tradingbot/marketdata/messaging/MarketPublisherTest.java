@@ -26,33 +26,34 @@ class MarketPublisherTest {
     private static final int IN_FLIGHT = 4;
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final RecordingEmitter<Candle> candles = new RecordingEmitter<>();
-    private final RecordingEmitter<Ticker> tickers = new RecordingEmitter<>();
+    private final RecordingEmitter market = new RecordingEmitter();
+    private final Sent<Candle> candles = new Sent<>(Candle.class);
+    private final Sent<Ticker> tickers = new Sent<>(Ticker.class);
 
     @Test
     void whileTheBrokerIsBehindOnlyTheLatestTickerOfASymbolWaitsAndTheFeedGoesOn() {
-        MarketPublisher publisher = new MarketPublisher(metrics, candles, tickers, IN_FLIGHT, 100);
+        MarketPublisher publisher = new MarketPublisher(metrics, market, IN_FLIGHT, 100);
         for (int i = 0; i < IN_FLIGHT; i++) {
             publisher.publish(ticker("tETHUSD", i));
         }
-        assertThat(tickers.sent).hasSize(IN_FLIGHT);
+        assertThat(tickers.sent()).hasSize(IN_FLIGHT);
         // The broker holds all four: a thousand more prices of BTC do not block the caller, nor queue up.
         for (int i = 0; i < 1_000; i++) {
             publisher.publish(ticker("tBTCUSD", i));
         }
         publisher.publish(ticker("tSOLUSD", 7));
-        assertThat(tickers.sent).hasSize(IN_FLIGHT);
+        assertThat(tickers.sent()).hasSize(IN_FLIGHT);
 
         tickers.ack(0);
         tickers.ack(1);
         // One place each, in the order the series started waiting; BTC's is its latest price.
         assertThat(tickers.payloads()).extracting(Ticker::symbol, t -> t.last().intValue() - 1_000).endsWith(
                 tuple("tBTCUSD", 999), tuple("tSOLUSD", 7));
-        assertThat(tickers.sent).hasSize(IN_FLIGHT + 2);
+        assertThat(tickers.sent()).hasSize(IN_FLIGHT + 2);
         assertThat(metrics.get("market_data_conflated").tag("kind", "ticker").counter().count()).isEqualTo(999);
 
         // Once the broker keeps up again, every price goes out as it comes.
-        for (int i = 2; i < tickers.sent.size(); i++) {
+        for (int i = 2; i < tickers.sent().size(); i++) {
             tickers.ack(i);
         }
         publisher.publish(ticker("tBTCUSD", 1_000));
@@ -62,7 +63,7 @@ class MarketPublisherTest {
 
     @Test
     void closedCandlesAreNeverDroppedAndKeepTheirOrderWithinTheirSeries() {
-        MarketPublisher publisher = new MarketPublisher(metrics, candles, tickers, IN_FLIGHT, 100);
+        MarketPublisher publisher = new MarketPublisher(metrics, market, IN_FLIGHT, 100);
         for (int i = 0; i < IN_FLIGHT; i++) {
             publisher.publish(candle("tETHUSD", i, false));
         }
@@ -78,7 +79,7 @@ class MarketPublisherTest {
         for (int i = 0; i < IN_FLIGHT; i++) {
             candles.ack(i);
         }
-        for (int i = IN_FLIGHT; i < candles.sent.size(); i++) {
+        for (int i = IN_FLIGHT; i < candles.sent().size(); i++) {
             candles.ack(i);
         }
         List<Candle> btc = candles.payloads().stream().filter(c -> c.symbol().equals("tBTCUSD")).toList();
@@ -91,11 +92,11 @@ class MarketPublisherTest {
 
     @Test
     void theFeedWaitsOnlyWhenTooManyClosedCandlesAreHeldAndGoesOnWhenTheBrokerAnswers() throws Exception {
-        MarketPublisher publisher = new MarketPublisher(metrics, candles, tickers, IN_FLIGHT, 3);
+        MarketPublisher publisher = new MarketPublisher(metrics, market, IN_FLIGHT, 3);
         for (int i = 0; i < IN_FLIGHT + 3; i++) {
             publisher.publish(candle("tBTCUSD", i, true));
         }
-        assertThat(candles.sent).hasSize(IN_FLIGHT);
+        assertThat(candles.sent()).hasSize(IN_FLIGHT);
 
         Thread feed = new Thread(() -> publisher.publish(candle("tBTCUSD", 100, true)), "market-data-feed");
         feed.start();
@@ -103,11 +104,11 @@ class MarketPublisherTest {
         assertThat(feed.isAlive()).as("the feed waits while the broker holds every permitted record").isTrue();
 
         // A refusal frees a place too: the record is logged as lost, and the oldest held candle takes its place.
-        candles.sent.get(0).nack(new IllegalStateException("broker gone")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        candles.sent().get(0).nack(new IllegalStateException("broker gone")).toCompletableFuture().get(5, TimeUnit.SECONDS);
         feed.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(feed.isAlive()).isFalse();
-        assertThat(candles.sent).hasSize(IN_FLIGHT + 1);
-        for (int i = 1; i < 20 && i < candles.sent.size(); i++) {
+        assertThat(candles.sent()).hasSize(IN_FLIGHT + 1);
+        for (int i = 1; i < 20 && i < candles.sent().size(); i++) {
             candles.ack(i);
         }
         assertThat(candles.payloads()).extracting(Candle::mts).containsExactly(0L, 60_000L, 120_000L, 180_000L,
@@ -125,34 +126,45 @@ class MarketPublisherTest {
         return new Ticker(symbol, 1L, price, price, price, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    /** Keeps what is sent, acknowledging nothing until the test does. */
-    private static final class RecordingEmitter<T> implements Emitter<T> {
-        final List<Message<T>> sent = new CopyOnWriteArrayList<>();
+    /** The records of one type sent on the one channel, in order. */
+    private final class Sent<T> {
+        private final Class<T> type;
+
+        Sent(Class<T> type) {
+            this.type = type;
+        }
+
+        List<Message<?>> sent() {
+            return market.sent.stream().filter(m -> type.isInstance(m.getPayload())).toList();
+        }
 
         List<T> payloads() {
-            return sent.stream().map(Message::getPayload).toList();
+            return sent().stream().map(m -> type.cast(m.getPayload())).toList();
         }
 
         void ack(int index) {
             try {
-                sent.get(index).ack().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                sent().get(index).ack().toCompletableFuture().get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Keeps what is sent, acknowledging nothing until the test does. */
+    private static final class RecordingEmitter implements Emitter<Object> {
+        final List<Message<?>> sent = new CopyOnWriteArrayList<>();
 
         @Override
-        public CompletionStage<Void> send(T payload) {
-            Message<T> message = Message.of(payload);
+        public CompletionStage<Void> send(Object payload) {
+            Message<Object> message = Message.of(payload);
             sent.add(message);
             return message.ack();
         }
 
         @Override
-        public <M extends Message<? extends T>> void send(M message) {
-            @SuppressWarnings("unchecked")
-            Message<T> m = (Message<T>) message;
-            sent.add(m);
+        public <M extends Message<? extends Object>> void send(M message) {
+            sent.add(message);
         }
 
         @Override
