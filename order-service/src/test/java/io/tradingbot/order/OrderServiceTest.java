@@ -54,6 +54,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -644,6 +646,31 @@ class OrderServiceTest extends ServiceContract {
                 ? Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "route=\"" + route + "\"")
                 : Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "route=\"" + route + "\"",
                         "outcome=\"" + outcome + "\"");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(99) // moves the exchange's clock to tomorrow: after every test that reads its candles
+    void aVerdictFilledWhenItIsAlreadyTomorrowOnTheExchangeIsFoundByCidAndNotPlacedAgain() throws Exception {
+        // The exchange dates orders by its own clock; CI met it half an hour past midnight while ours was not yet there.
+        long tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plus(Duration.ofMinutes(30)).toEpochMilli();
+        sim.advanceClock(Math.max(0, tomorrow - sim.now()));
+        RiskVerdict buy = verdict("verdict:exchange-past-midnight", Side.BUY, "0.001", "EXCHANGE MARKET", null, null, null);
+        long cid = VerdictCids.entry(buy.id());
+        OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, meters,
+                journal);
+
+        TradeResult first = executor.execute(buy);
+        assertThat(first.success()).as(first.message()).isTrue();
+        List<Order> placed = ordersWithCid(cid);
+        assertThat(placed).hasSize(1);
+        assertThat(Instant.ofEpochMilli(placed.getFirst().mtsCreate()).atZone(ZoneOffset.UTC).toLocalDate())
+                .as("dated by the exchange's clock").isAfter(LocalDate.now(ZoneOffset.UTC));
+        TradeResult again = executor.execute(buy);
+
+        assertThat(again.success()).as(again.message()).isTrue();
+        assertThat(again.message()).contains("already placed as order " + placed.getFirst().id());
+        assertThat(ordersWithCid(cid)).extracting(Order::id).containsExactly(placed.getFirst().id());
     }
 
     private void awaitReady() {

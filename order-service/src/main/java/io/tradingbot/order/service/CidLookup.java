@@ -7,13 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Finds a verdict's order on the exchange by cid: active orders, then the history of today, of the day the verdict was
- * made and of yesterday (a cid is unique per UTC day on Bitfinex, a redelivery may come after midnight, and the
+ * Finds a verdict's order on the exchange by cid: active orders, then the history within a day of today and of the day
+ * the verdict was made (a cid is unique per UTC day on Bitfinex, a redelivery may come after midnight, and the
  * exchange's midnight is not exactly ours).
  */
 @ApplicationScoped
@@ -29,22 +28,16 @@ public class CidLookup {
         return find(verdict.symbol(), cid, verdict.createdAt().atZone(ZoneOffset.UTC).toLocalDate());
     }
 
-    /** Orders with this cid placed today, on {@code day} or yesterday (UTC). */
+    /** Orders with this cid placed within a day of today or of {@code day} (UTC). */
     public List<Order> find(String symbol, long cid, LocalDate day) {
-        Set<LocalDate> days = new LinkedHashSet<>();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        days.add(today);
-        days.add(day);
-        // The exchange dates an order by its own clock: one placed in the last moments before midnight there is
-        // yesterday's while it is already today here (CI met it with the simulator's clock frozen before midnight, and
-        // placed a verdict twice).
-        days.add(today.minusDays(1));
-        for (LocalDate d : days) {
-            List<Order> found = rest.findByCid(symbol, cid, d);
-            if (!found.isEmpty()) {
-                return found;
-            }
+        // One look covers yesterday, today and tomorrow: the exchange dates an order by its own clock, which CI met both
+        // behind ours (the simulator's clock frozen before midnight) and ahead of it, and either time a verdict was
+        // placed twice.
+        List<Order> found = rest.findByCid(symbol, cid, today);
+        if (found.isEmpty() && Math.abs(ChronoUnit.DAYS.between(day, today)) > 1) {
+            found = rest.findByCid(symbol, cid, day);
         }
-        return List.of();
+        return found;
     }
 }

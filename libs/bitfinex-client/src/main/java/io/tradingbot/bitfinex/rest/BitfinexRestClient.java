@@ -254,7 +254,12 @@ public final class BitfinexRestClient implements AutoCloseable {
         return new SubmittedOrder(cid, found, null, true);
     }
 
-    /** Orders with this cid placed on {@code date} (UTC): active first, then history. */
+    /**
+     * Orders with this cid placed on {@code date} (UTC) or the day before or after it: active first, then history. The
+     * exchange dates an order by its own clock, so an order placed around midnight may be dated a day off ours (the
+     * exchange's clock ahead of ours placed a verdict twice in CI); a cid is unique per day, and the same cid within
+     * three days is the same order.
+     */
     public List<Order> findByCid(String symbol, long cid, LocalDate date) {
         List<Order> active = activeOrders().stream().filter(o -> o.cid() != null && o.cid() == cid).toList();
         if (!active.isEmpty()) {
@@ -262,9 +267,13 @@ public final class BitfinexRestClient implements AutoCloseable {
         }
         return orderHistory(symbol, HistoryQuery.DEFAULT).stream()
                 .filter(o -> o.cid() != null && o.cid() == cid)
-                .filter(o -> o.mtsCreate() == null
-                        || Instant.ofEpochMilli(o.mtsCreate()).atZone(ZoneOffset.UTC).toLocalDate().equals(date))
+                .filter(o -> o.mtsCreate() == null || withinADay(
+                        Instant.ofEpochMilli(o.mtsCreate()).atZone(ZoneOffset.UTC).toLocalDate(), date))
                 .toList();
+    }
+
+    private static boolean withinADay(LocalDate day, LocalDate date) {
+        return !day.isBefore(date.minusDays(1)) && !day.isAfter(date.plusDays(1));
     }
 
     /** @throws OrderRejectedException when the exchange refuses the update */
