@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * Puts candles on {@code market.candles.v1} and tickers on {@code market.tickers.v1}, keyed by symbol so that one
  * symbol's records stay in order. The producer is idempotent, so its retries do not duplicate them. Both go through one
  * channel and so one producer, each record naming its topic: a producer is a network thread and a sending thread, and
- * one per topic took half again as much CPU per price update (docs/benchmarks.md, 2026-11-26 late night).
+ * one per topic took a fifth to a half more CPU per price update (docs/benchmarks.md, 2026-11-26 late night).
  * <p>
  * At most {@code market-data.max-in-flight} records wait for the broker. When the broker is behind (an overload, an
  * outage), a ticker or an open candle is a state that the next one replaces, so only the latest per series is held
