@@ -649,6 +649,27 @@ class OrderServiceTest extends ServiceContract {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(98)
+    void aVerdictWhoseOrderIsDeepInTheHistoryIsFoundByCidAndNotPlacedAgain() throws Exception {
+        RiskVerdict buy = verdict("verdict:deep-in-history", Side.BUY, "0.001", "EXCHANGE MARKET", null, null, null);
+        long cid = VerdictCids.entry(buy.id());
+        OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, meters,
+                journal);
+        assertThat(executor.execute(buy).success()).isTrue();
+        long placed = ordersWithCid(cid).getFirst().id();
+        // More orders since than one history read gives without a limit (Bitfinex: 25).
+        for (int i = 0; i < 30; i++) {
+            exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, BTC, new BigDecimal("0.0001")).build());
+        }
+
+        TradeResult again = executor.execute(buy);
+
+        assertThat(again.success()).as(again.message()).isTrue();
+        assertThat(again.message()).contains("already placed as order " + placed);
+        assertThat(ordersWithCid(cid)).extracting(Order::id).containsExactly(placed);
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(99) // moves the exchange's clock to tomorrow: after every test that reads its candles
     void aVerdictFilledWhenItIsAlreadyTomorrowOnTheExchangeIsFoundByCidAndNotPlacedAgain() throws Exception {
         // The exchange dates orders by its own clock; CI met it half an hour past midnight while ours was not yet there.

@@ -254,6 +254,9 @@ public final class BitfinexRestClient implements AutoCloseable {
         return new SubmittedOrder(cid, found, null, true);
     }
 
+    /** The most orders Bitfinex returns from one order-history read. */
+    static final int HISTORY_LIMIT = 2_500;
+
     /**
      * Orders with this cid placed on {@code date} (UTC) or the day before or after it: active first, then history. The
      * exchange dates an order by its own clock, so an order placed around midnight may be dated a day off ours (the
@@ -265,7 +268,10 @@ public final class BitfinexRestClient implements AutoCloseable {
         if (!active.isEmpty()) {
             return active;
         }
-        return orderHistory(symbol, HistoryQuery.DEFAULT).stream()
+        // From the day before, as many as one read gives (Bitfinex: 2,500; 25 without a limit, which a busy account
+        // fills within minutes, and an order off that page was not found and placed again).
+        long from = date.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return orderHistory(symbol, new HistoryQuery(from, null, HISTORY_LIMIT, null)).stream()
                 .filter(o -> o.cid() != null && o.cid() == cid)
                 .filter(o -> o.mtsCreate() == null || withinADay(
                         Instant.ofEpochMilli(o.mtsCreate()).atZone(ZoneOffset.UTC).toLocalDate(), date))
