@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -256,26 +259,60 @@ public final class BitfinexRestClient implements AutoCloseable {
 
     /** The most orders Bitfinex returns from one order-history read. */
     static final int HISTORY_LIMIT = 2_500;
+    /** Pages read before giving up on a look-up: 100,000 orders of one symbol in three days. */
+    static final int HISTORY_PAGES = 40;
 
     /**
      * Orders with this cid placed on {@code date} (UTC) or the day before or after it: active first, then history. The
      * exchange dates an order by its own clock, so an order placed around midnight may be dated a day off ours (the
      * exchange's clock ahead of ours placed a verdict twice in CI); a cid is unique per day, and the same cid within
      * three days is the same order.
+     *
+     * @throws BitfinexException when the history cannot be read to its end: "not found" would place the order again
      */
     public List<Order> findByCid(String symbol, long cid, LocalDate date) {
+        return findByCid(symbol, cid, date, HISTORY_LIMIT);
+    }
+
+    /** {@link #findByCid(String, long, LocalDate)} reading the history {@code pageSize} orders at a time. */
+    public List<Order> findByCid(String symbol, long cid, LocalDate date, int pageSize) {
         List<Order> active = activeOrders().stream().filter(o -> o.cid() != null && o.cid() == cid).toList();
         if (!active.isEmpty()) {
             return active;
         }
-        // From the day before, as many as one read gives (Bitfinex: 2,500; 25 without a limit, which a busy account
-        // fills within minutes, and an order off that page was not found and placed again).
+        // From the day before, newest first, page by page: one read stops at its limit (25 without one), and an order
+        // of a busy account beyond the first page was not found and placed again.
         long from = date.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        return orderHistory(symbol, new HistoryQuery(from, null, HISTORY_LIMIT, null)).stream()
-                .filter(o -> o.cid() != null && o.cid() == cid)
-                .filter(o -> o.mtsCreate() == null || withinADay(
-                        Instant.ofEpochMilli(o.mtsCreate()).atZone(ZoneOffset.UTC).toLocalDate(), date))
-                .toList();
+        Long end = null;
+        Set<Long> seen = new HashSet<>();
+        for (int page = 0; page < HISTORY_PAGES; page++) {
+            List<Order> rows = orderHistory(symbol, new HistoryQuery(from, end, pageSize, null));
+            List<Order> found = rows.stream()
+                    .filter(o -> o.cid() != null && o.cid() == cid)
+                    .filter(o -> o.mtsCreate() == null || withinADay(
+                            Instant.ofEpochMilli(o.mtsCreate()).atZone(ZoneOffset.UTC).toLocalDate(), date))
+                    .toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            if (rows.size() < pageSize) {
+                return List.of();
+            }
+            // The next page ends at this page's oldest update, inclusive: orders updated in that same millisecond
+            // may not all have fitted on this page. Only a page of nothing new (a whole page updated in one
+            // millisecond) cannot be got past with start and end.
+            boolean fresh = false;
+            for (Order row : rows) {
+                fresh |= seen.add(row.id());
+            }
+            OptionalLong oldest = rows.stream().filter(o -> o.mtsUpdate() != null).mapToLong(Order::mtsUpdate).min();
+            if (!fresh || oldest.isEmpty()) {
+                break;
+            }
+            end = oldest.getAsLong();
+        }
+        throw new BitfinexException("order history of " + symbol + " could not be read to its end in pages of "
+                + pageSize + "; whether cid " + cid + " exists is unknown", null, 0);
     }
 
     private static boolean withinADay(LocalDate day, LocalDate date) {

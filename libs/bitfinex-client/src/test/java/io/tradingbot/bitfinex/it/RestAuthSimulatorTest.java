@@ -170,6 +170,55 @@ class RestAuthSimulatorTest extends SimulatorTestBase {
         }
     }
 
+    /**
+     * A cid look-up reads the history page by page: the order is found behind orders closed after it, also where a
+     * page ends among orders closed in the same millisecond (a cancel-all closes them at once).
+     */
+    @Test
+    void findByCidPagesThroughTheHistory() {
+        Credentials account = newAccount();
+        try (BitfinexRestClient rest = new BitfinexRestClient(config(account))) {
+            LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(sim.now()), ZoneOffset.UTC);
+            SubmittedOrder target = rest.submitOrder(restingBuy("0.01"));
+            rest.submitOrder(restingBuy("0.02"));
+            rest.cancelOrders(CancelMultiRequest.all());
+            for (int round = 0; round < 4; round++) {
+                sim.advanceClock(1);
+                for (int i = 0; i < 4; i++) {
+                    rest.submitOrder(restingBuy("0.01"));
+                }
+                rest.cancelOrders(CancelMultiRequest.all());
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(rest.activeOrders()).isEmpty());
+            assertThat(rest.orderHistory(BTC, HistoryQuery.limit(5))).extracting(Order::cid)
+                    .doesNotContain(target.cid());
+
+            assertThat(rest.findByCid(BTC, target.cid(), today, 5)).singleElement().satisfies(o -> {
+                assertThat(o.id()).isEqualTo(target.order().id());
+                assertThat(o.state()).isEqualTo(Order.State.CANCELED);
+            });
+            assertThat(rest.findByCid(BTC, 424242L, today, 5)).isEmpty();
+        }
+    }
+
+    /** More orders closed in one millisecond than a page holds: "unknown", never "not found" (which places again). */
+    @Test
+    void findByCidRefusesToAnswerWhenAPageCannotBeGotPast() {
+        Credentials account = newAccount();
+        try (BitfinexRestClient rest = new BitfinexRestClient(config(account))) {
+            LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(sim.now()), ZoneOffset.UTC);
+            for (int i = 0; i < 6; i++) {
+                rest.submitOrder(restingBuy("0.01"));
+            }
+            rest.cancelOrders(CancelMultiRequest.all());
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(rest.activeOrders()).isEmpty());
+
+            assertThatThrownBy(() -> rest.findByCid(BTC, 424242L, today, 5)).isInstanceOf(BitfinexException.class)
+                    .hasMessageContaining("could not be read to its end");
+            assertThat(rest.findByCid(BTC, 424242L, today, 7)).isEmpty();
+        }
+    }
+
     @Test
     void marketOrderFillsAndShowsInTradesAndWallets() {
         Credentials account = newAccount();
