@@ -1,5 +1,7 @@
 package io.tradingbot.gateway.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.Candle;
@@ -42,10 +44,13 @@ public class EventFanIn {
     private final EventHub hub;
     private final TradePrices prices;
     private final Map<String, Route<?>> routes;
+    private final Counter unwatchedCandles;
 
-    public EventFanIn(EventHub hub, TradePrices prices) {
+    public EventFanIn(EventHub hub, TradePrices prices, MeterRegistry registry) {
         this.hub = hub;
         this.prices = prices;
+        this.unwatchedCandles = Counter.builder("gateway.fan.candles.unwatched")
+                .description("Candle records passed over unread: no client watched their symbol").register(registry);
         this.routes = Map.of(
                 Topics.STRATEGY_SIGNALS, Route.of(Signal.class, this::signal),
                 Topics.RISK_VERDICTS, Route.of(RiskVerdict.class, this::verdict),
@@ -65,6 +70,12 @@ public class EventFanIn {
             return message.ack();
         }
         String topic = IncomingEvents.topic(message);
+        if (topic.equals(Topics.MARKET_CANDLES) && !watched(message)) {
+            // Most candles are of symbols no client watches, and each decoded one is garbage at once; a poison one is
+            // still dead-lettered by strategy-service, which reads every candle.
+            unwatchedCandles.increment();
+            return message.ack();
+        }
         Route<?> route = routes.get(topic);
         if (route == null) {
             return deadLetter(message, topic, new SerializationException("no fan-out for topic " + topic));
@@ -77,6 +88,11 @@ public class EventFanIn {
         }
         hub.publish(event);
         return message.ack();
+    }
+
+    private boolean watched(Message<byte[]> message) {
+        String symbol = IncomingEvents.key(message);
+        return symbol == null || hub.watched(symbol);
     }
 
     private OutboundEvent signal(Signal signal) {

@@ -54,6 +54,16 @@ public class EventHub {
         }
     }
 
+    /** Whether any client is subscribed to this symbol's market events. */
+    public boolean watched(String symbol) {
+        for (Subscriber client : clients.values()) {
+            if (client.symbols().contains(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int clients() {
         return clients.size();
     }

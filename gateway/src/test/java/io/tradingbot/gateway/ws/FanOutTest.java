@@ -185,6 +185,8 @@ class FanOutTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextEventsStillArrive() throws Exception {
         try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {
+            client.await("welcome", WAIT);
+            client.subscribe("tBTCUSD"); // a candle is read only when a client watches its symbol
             untilReceived(client, "signal", () -> signal("tBTCUSD"));
             byte[] poison = "{\"id\": \"no-symbol\", \"signal\": \"BUY\"".getBytes(StandardCharsets.UTF_8);
             producer.send(new ProducerRecord<>(Topics.STRATEGY_SIGNALS, "tBTCUSD", poison)).get();
@@ -199,6 +201,41 @@ class FanOutTest {
             assertThat(deadLetters(Topics.MARKET_CANDLES)).as("a poison candle on the candles' own dead-letter topic")
                     .anyMatch(value -> Arrays.equals(value, poisonCandle));
         }
+    }
+
+    /** Candles of symbols nobody watches are passed over unread: most of the market, and most of the gateway's work. */
+    @Test
+    void candlesOfSymbolsNoClientWatchesArePassedOverUnread() {
+        try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {
+            client.await("welcome", WAIT);
+            client.subscribe("tBTCUSD");
+            untilReceived(client, "signal", () -> signal("tBTCUSD"));
+            double before = unwatchedCandles();
+            String close = "11." + SEQUENCE.incrementAndGet() + "1";
+            long now = Instant.now().toEpochMilli();
+            for (String symbol : List.of("tETHUSD", "tLTCUSD", "tBTCUSD")) {
+                send(Topics.MARKET_CANDLES, symbol, new Candle(symbol, "1m", now, BigDecimal.TEN, new BigDecimal(close),
+                        new BigDecimal("12"), BigDecimal.ONE, BigDecimal.ONE, false));
+            }
+            assertThat(client.await(e -> e.path("event").asText().equals("candle")
+                    && e.path("data").path("close").asText().equals(close), WAIT).path("data").path("symbol").asText())
+                    .isEqualTo("tBTCUSD");
+            // Records of a partition arrive in order, but the three symbols may be on different partitions.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (unwatchedCandles() < before + 2 && System.nanoTime() < deadline) {
+                sleep(100);
+            }
+            assertThat(unwatchedCandles() - before).isGreaterThanOrEqualTo(2);
+            assertThat(client.events("candle")).extracting(e -> e.path("data").path("symbol").asText())
+                    .containsOnly("tBTCUSD");
+        }
+    }
+
+    private static double unwatchedCandles() {
+        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("gateway_fan_candles_unwatched_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     @Test
