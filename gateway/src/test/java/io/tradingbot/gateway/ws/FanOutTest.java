@@ -203,7 +203,7 @@ class FanOutTest {
         }
     }
 
-    /** Candles of symbols nobody watches are passed over unread: most of the market, and most of the gateway's work. */
+    /** Candles of symbols nobody watches are passed over unread, and counted; the watched symbol's still arrive. */
     @Test
     void candlesOfSymbolsNoClientWatchesArePassedOverUnread() {
         try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {

@@ -274,8 +274,14 @@ public final class BitfinexRestClient implements AutoCloseable {
         return findByCid(symbol, cid, date, HISTORY_LIMIT);
     }
 
-    /** {@link #findByCid(String, long, LocalDate)} reading the history {@code pageSize} orders at a time. */
+    /**
+     * {@link #findByCid(String, long, LocalDate)} reading the history {@code pageSize} orders at a time, at most 2,500:
+     * Bitfinex returns no more, and a shorter page than asked for is taken as the last one.
+     */
     public List<Order> findByCid(String symbol, long cid, LocalDate date, int pageSize) {
+        if (pageSize < 1 || pageSize > HISTORY_LIMIT) {
+            throw new IllegalArgumentException("pageSize must be 1.." + HISTORY_LIMIT + ", was " + pageSize);
+        }
         List<Order> active = activeOrders().stream().filter(o -> o.cid() != null && o.cid() == cid).toList();
         if (!active.isEmpty()) {
             return active;

@@ -216,6 +216,9 @@ class RestAuthSimulatorTest extends SimulatorTestBase {
             assertThatThrownBy(() -> rest.findByCid(BTC, 424242L, today, 5)).isInstanceOf(BitfinexException.class)
                     .hasMessageContaining("could not be read to its end");
             assertThat(rest.findByCid(BTC, 424242L, today, 7)).isEmpty();
+            // Bitfinex answers at most 2,500 a read: a larger page would end the look-up after its first read.
+            assertThatThrownBy(() -> rest.findByCid(BTC, 424242L, today, 2_501))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
