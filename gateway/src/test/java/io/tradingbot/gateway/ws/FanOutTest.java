@@ -23,6 +23,7 @@ import io.tradingbot.events.serde.EventSerializer;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
+import io.tradingbot.kafka.testkit.Prometheus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -232,10 +233,8 @@ class FanOutTest {
     }
 
     private static double unwatchedCandles() {
-        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("gateway_fan_candles_unwatched_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(0);
+        return Prometheus.sum(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString(),
+                "gateway_fan_candles_unwatched_total");
     }
 
     @Test
