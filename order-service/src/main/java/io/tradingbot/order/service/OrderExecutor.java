@@ -173,6 +173,12 @@ public class OrderExecutor {
                             + lost.getMessage() + ") and the exchange could not be asked for it within "
                             + config.lookupTimeout() + "; it was not resent, and it will be reported if the exchange shows it");
                 }
+            } catch (BitfinexException e) {
+                // The look-up failed for good (e.g. a history that cannot be paged through): the order may exist, so it
+                // is neither "rejected" nor sent again.
+                throw new OutcomeUnknown("not confirmed: the submit of order cid " + cid + " got no answer ("
+                        + lost.getMessage() + ") and looking it up failed (" + e.getMessage()
+                        + "); it was not resent, and it will be reported if the exchange shows it");
             }
         }
     }
