@@ -328,6 +328,13 @@ class OrderFlowTest {
         given().contentType("application/json").body("{\"status\":500,\"count\":2,\"path_prefix\":\"/v2/auth\"}")
                 .post("/sim/faults/http").then().statusCode(204);
         given().delete("/sim/faults").then().statusCode(204);
+        given().contentType("application/json").body("{\"status\":500,\"code\":10100,\"count\":1,\"path_prefix\":\"/v2/ticker\"}")
+                .post("/sim/faults/http").then().statusCode(204);
+        Response refused = get("/v2/ticker/tBTCUSD");
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.asString()).isEqualTo("[\"error\",10100,\"apikey: invalid permission\"]");
+        given().contentType("application/json").body("{\"status\":429,\"code\":10100,\"count\":1}")
+                .post("/sim/faults/http").then().statusCode(400);
         assertThat(get("/sim/accounts/nobody").statusCode()).isEqualTo(404);
     }
 

@@ -185,6 +185,33 @@ class OrderServiceTest extends ServiceContract {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
+    void aLostSubmitThatCannotBeLookedUpIsReportedUnknownNotRejectedAndNotResent() throws Exception {
+        RiskVerdict buy = verdict("verdict:lost-unknown", Side.BUY, "0.001", "EXCHANGE LIMIT", "30002", null, null);
+        long cid = VerdictCids.entry(buy.id());
+        // The submit's answer is lost (5 s per exchange call, the client waits 2 s) while the exchange takes the order,
+        // and every look-up by cid is refused for good (the key lost its read permission: not a rate limit, not a
+        // server error).
+        latency.arm(cid, sim.baseUrl(), 5000);
+        sim.httpFault(500, 10100, 1_000, "/v2/auth/r/orders");
+        TradeResult result;
+        try {
+            topics().send(Topics.RISK_VERDICTS, BTC, buy);
+            result = result(buy.id(), r -> true);
+            await().atMost(WAIT).until(() -> activeOnSimulator(cid));
+        } finally {
+            sim.clearFaults();
+        }
+        assertThat(result.success()).isFalse();
+        assertThat(result.message()).startsWith("not confirmed").contains("looking it up failed", "it was not resent");
+        assertThat(ordersWithCid(cid)).as("the order the exchange took, once").hasSize(1);
+        List<OrderEvent> reported = events(list -> list.stream()
+                .anyMatch(e -> e.cid() == cid && e.status() == OrderStatus.ACCEPTED));
+        assertThat(reported).filteredOn(e -> e.cid() == cid).extracting(OrderEvent::status)
+                .as("journaled as what the exchange shows, never as rejected").doesNotContain(OrderStatus.REJECTED);
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(4)
     void aSubmitThatTimesOutIsFoundByCidAndNotSentAgain() throws Exception {
         RiskVerdict buy = verdict("verdict:slow", Side.BUY, "0.001", "EXCHANGE LIMIT", "30001", null, null);

@@ -89,7 +89,7 @@ public class AdminResource {
     }
 
     public record HttpFaultRequest(@NotNull Integer status, @NotNull @Min(1) Integer count,
-                                   @JsonProperty("path_prefix") String pathPrefix) {
+                                   @JsonProperty("path_prefix") String pathPrefix, Integer code) {
     }
 
     public record LatencyRequest(@NotNull @Min(0) @Max(60_000) Long millis) {
@@ -246,12 +246,17 @@ public class AdminResource {
 
     @POST
     @Path("faults/http")
-    @Operation(summary = "The next `count` REST calls under `path_prefix` answer `status` (500 or 429)")
+    @Operation(summary = "The next `count` REST calls under `path_prefix` answer `status` (500 or 429) with Bitfinex "
+            + "error `code`: 10000 (500's default), 11010 (429's, the only one with 429) or 10100 (a key refused for good)")
     public Response httpFault(@Valid @NotNull HttpFaultRequest request) {
         if (request.status() != 500 && request.status() != 429) {
             return problem(400, "status must be 500 or 429");
         }
-        faults.setHttpFault(request.status(), request.count(), request.pathPrefix());
+        int code = request.code() != null ? request.code() : request.status() == 429 ? 11010 : 10000;
+        if (request.status() == 429 ? code != 11010 : code != 10000 && code != 10100) {
+            return problem(400, "code must be 11010 with status 429, 10000 or 10100 with status 500");
+        }
+        faults.setHttpFault(request.status(), code, request.count(), request.pathPrefix());
         return Response.noContent().build();
     }
 

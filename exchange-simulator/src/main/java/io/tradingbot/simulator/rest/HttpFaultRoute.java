@@ -17,14 +17,19 @@ public class HttpFaultRoute {
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(ctx -> {
-            Integer status = faults.consumeHttpFault(ctx.request().path());
-            if (status == null) {
+            Faults.HttpFault fault = faults.consumeHttpFault(ctx.request().path());
+            if (fault == null) {
                 ctx.next();
                 return;
             }
-            String body = status == 429 ? WireJson.error(11010, "ratelimit: error")
-                    : WireJson.error(10000, "unknown error");
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+            // The texts the simulator answers these codes with elsewhere (10100: a key without the permission).
+            String text = switch (fault.code()) {
+                case 11010 -> "ratelimit: error";
+                case 10100 -> "apikey: invalid permission";
+                default -> "unknown error";
+            };
+            ctx.response().setStatusCode(fault.status()).putHeader("Content-Type", "application/json")
+                    .end(WireJson.error(fault.code(), text));
         });
     }
 }

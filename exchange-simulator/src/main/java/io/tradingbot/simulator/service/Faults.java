@@ -8,27 +8,27 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class Faults {
 
-    /** The next {@code remaining} REST calls under {@code pathPrefix} answer {@code status}. */
-    public record HttpFault(int status, int remaining, String pathPrefix) {
+    /** The next {@code remaining} REST calls under {@code pathPrefix} answer {@code status} with Bitfinex error {@code code}. */
+    public record HttpFault(int status, int code, int remaining, String pathPrefix) {
     }
 
     private HttpFault httpFault;
     private final AtomicLong latencyMillis = new AtomicLong();
 
-    public synchronized void setHttpFault(int status, int count, String pathPrefix) {
-        httpFault = count > 0 ? new HttpFault(status, count, pathPrefix == null ? "/" : pathPrefix) : null;
+    public synchronized void setHttpFault(int status, int code, int count, String pathPrefix) {
+        httpFault = count > 0 ? new HttpFault(status, code, count, pathPrefix == null ? "/" : pathPrefix) : null;
     }
 
     /** Consumes one injected failure for this path, if any; never for the admin API or Quarkus endpoints. */
-    public synchronized Integer consumeHttpFault(String path) {
+    public synchronized HttpFault consumeHttpFault(String path) {
         if (httpFault == null || path.startsWith("/sim") || path.startsWith("/q/")
                 || !path.startsWith(httpFault.pathPrefix())) {
             return null;
         }
-        int status = httpFault.status();
-        httpFault = httpFault.remaining() > 1
-                ? new HttpFault(status, httpFault.remaining() - 1, httpFault.pathPrefix()) : null;
-        return status;
+        HttpFault consumed = httpFault;
+        httpFault = consumed.remaining() > 1
+                ? new HttpFault(consumed.status(), consumed.code(), consumed.remaining() - 1, consumed.pathPrefix()) : null;
+        return consumed;
     }
 
     public void setLatencyMillis(long millis) {

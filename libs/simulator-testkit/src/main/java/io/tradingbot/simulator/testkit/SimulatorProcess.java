@@ -174,6 +174,11 @@ public final class SimulatorProcess implements AutoCloseable {
         call("POST", "/sim/faults/http", Map.of("status", status, "count", count, "path_prefix", pathPrefix), 0);
     }
 
+    /** As {@link #httpFault(int, int, String)}, answering Bitfinex error {@code code} (10100: a key refused for good). */
+    public void httpFault(int status, int code, int count, String pathPrefix) {
+        call("POST", "/sim/faults/http", Map.of("status", status, "code", code, "count", count, "path_prefix", pathPrefix), 0);
+    }
+
     public void latency(long millis) {
         call("POST", "/sim/faults/latency", Map.of("millis", millis), 0);
     }
