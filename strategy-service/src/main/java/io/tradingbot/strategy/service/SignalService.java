@@ -106,17 +106,30 @@ public class SignalService {
                 evaluated.candleMts(), clock.instant());
     }
 
-    private CandleSeries seriesFor(String symbol, String timeframe, boolean onDemand) {
+    /**
+     * Whether a candle of this series is taken without reading its history over REST first (the series exists and its
+     * warm-up is not due): the one step of {@link #onCandle} that blocks for longer than a lock held in memory.
+     */
+    public boolean takesCandleWithoutWarmup(String symbol, String timeframe) {
         String key = symbol + "|" + timeframe;
-        CandleSeries candles = series.computeIfAbsent(key, k -> new CandleSeries(symbol, timeframe, config.maxBars()));
+        CandleSeries candles = series.get(key);
+        return candles != null && !warmupDue(key, candles);
+    }
+
+    private boolean warmupDue(String key, CandleSeries candles) {
         Instant last = warmedAt.get(key);
         // Asked again only while the series is empty: history is merged only where it is newer than the newest bar, so
         // once live candles flow another read adds nothing. Retrying whenever the series was below warmup.bars (a pair
         // with less history than that, e.g. the simulator's 300 minutes or a quiet Bitfinex pair) put a blocking REST
         // read into the candle stream every retry period per symbol: at 100 symbols, 399 reads and seconds of delay per burst.
-        boolean due = last == null || (candles.size() == 0
+        return last == null || (candles.size() == 0
                 && Duration.between(last, clock.instant()).compareTo(config.warmup().retry()) > 0);
-        if (due) {
+    }
+
+    private CandleSeries seriesFor(String symbol, String timeframe, boolean onDemand) {
+        String key = symbol + "|" + timeframe;
+        CandleSeries candles = series.computeIfAbsent(key, k -> new CandleSeries(symbol, timeframe, config.maxBars()));
+        if (warmupDue(key, candles)) {
             warmedAt.put(key, clock.instant());
             try {
                 int added = candles.appendAll(warmup.history(symbol, timeframe).stream().filter(Candle::closed).toList());

@@ -167,6 +167,35 @@ class SignalFlowTest {
     }
 
     @Test
+    void aNewSeriesIsTakenOnAWorkerAndAWarmOneWithoutTheHandOff() throws Exception {
+        long now = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        try (var producer = producer()) {
+            send(producer, Topics.TRADING_SESSIONS, "tFILUSD", session("tFILUSD", true));
+            awaitSession("tFILUSD");
+            Map<String, Double> before = closedBatches();
+            // The series' first candle: its warm-up (a REST read in production) is due, so a worker evaluates it.
+            send(producer, Topics.MARKET_CANDLES, "tFILUSD", candle("tFILUSD", now, 150, true));
+            signals(list -> list.stream().anyMatch(s -> s.symbol().equals("tFILUSD") && s.candleMts() == now));
+            Map<String, Double> afterFirst = closedBatches();
+            assertThat(afterFirst.get("worker") - before.get("worker")).isEqualTo(1.0);
+            assertThat(afterFirst.get("event-loop") - before.get("event-loop")).isZero();
+            // Warm now: nothing in its evaluation blocks, so it stays on the event loop that decoded it.
+            send(producer, Topics.MARKET_CANDLES, "tFILUSD", candle("tFILUSD", now + 60_000L, 151, true));
+            signals(list -> list.stream().anyMatch(s -> s.symbol().equals("tFILUSD") && s.candleMts() == now + 60_000L));
+            Map<String, Double> afterSecond = closedBatches();
+            assertThat(afterSecond.get("event-loop") - afterFirst.get("event-loop")).isEqualTo(1.0);
+            assertThat(afterSecond.get("worker") - afterFirst.get("worker")).isZero();
+        }
+    }
+
+    /** {@code tradingbot_strategy_closed_batches_total} by the thread that evaluated the batch. */
+    private static Map<String, Double> closedBatches() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return Map.of("worker", Prometheus.sum(metrics, "tradingbot_strategy_closed_batches_total", "thread=\"worker\""),
+                "event-loop", Prometheus.sum(metrics, "tradingbot_strategy_closed_batches_total", "thread=\"event-loop\""));
+    }
+
+    @Test
     void badRequestsGetClearErrors() {
         RestAssured.given().contentType(ContentType.JSON).body("{}").post("/strategy/BTC-USD/evaluate").then()
                 .statusCode(400).body("error", containsString("not a Bitfinex trading symbol"));
