@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -148,11 +149,11 @@ public final class KafkaFloor {
     /** Sends {@code records} records back to back, a window of 1,000 unacknowledged at most. */
     static void warmUp(String bootstrapServers, String topic, int records) throws Exception {
         try (KafkaProducer<String, Long> producer = producer(bootstrapServers)) {
-            List<java.util.concurrent.Future<?>> window = new ArrayList<>();
+            List<Future<?>> window = new ArrayList<>();
             for (int i = 0; i < records; i++) {
                 window.add(producer.send(new ProducerRecord<>(topic, "k", -1L)));
                 if (window.size() == 1_000) {
-                    for (java.util.concurrent.Future<?> f : window) {
+                    for (Future<?> f : window) {
                         f.get();
                     }
                     window.clear();

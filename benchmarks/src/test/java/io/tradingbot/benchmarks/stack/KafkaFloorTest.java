@@ -16,8 +16,6 @@ class KafkaFloorTest {
             KafkaFloor.Series series = KafkaFloor.measure(broker.bootstrapServers(), "floor-test", 40, 2);
             assertThat(series.acknowledged().count()).isEqualTo(40);
             assertThat(series.delivered().count()).isEqualTo(40);
-            // a record reaches the consumer only after the broker has it: no delivery can be faster than every ack
-            assertThat(series.delivered().maxMillis()).isGreaterThan(0);
         }
     }
 
