@@ -37,9 +37,9 @@ import java.util.concurrent.Semaphore;
  * Closed candles are evaluated in the batch's order (offset order per partition, and a symbol's candles share a
  * partition) and their signals published: on the event loop too when nothing in that can block (every series warm,
  * room for every signal in flight), else on a worker. Evaluating a warm series takes microseconds; the hand-off to a
- * worker took 5 ms at the median when ten symbols' candles closed at once (2026-11-27, docs/benchmarks.md). The batch is acknowledged once every
- * signal of it is on the broker and every unreadable record of it on the dead-letter topic, so a crash in between replays
- * the batch (and the same signal ids), never loses a candle.
+ * worker took 5 ms at the median when ten symbols' candles closed at once (2026-11-27, docs/benchmarks.md).
+ * The batch is acknowledged once every signal of it is on the broker and every unreadable record of it on the
+ * dead-letter topic, so a crash in between replays the batch (and the same signal ids), never loses a candle.
  * <p>
  * The next batch is handed over once this one is evaluated and its signals are sent, not once the broker has acknowledged
  * them: when every 1m candle closes at once, waiting 5-20 ms of broker round trip per batch made the candles queue up.
