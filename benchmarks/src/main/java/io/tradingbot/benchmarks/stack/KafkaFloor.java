@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -146,18 +145,11 @@ public final class KafkaFloor {
         return handOff;
     }
 
-    /** Sends {@code records} records back to back, a window of 1,000 unacknowledged at most. */
-    static void warmUp(String bootstrapServers, String topic, int records) throws Exception {
+    /** Sends {@code records} records back to back (the producer blocks while its buffer is full) and waits for them. */
+    static void warmUp(String bootstrapServers, String topic, int records) {
         try (KafkaProducer<String, Long> producer = producer(bootstrapServers)) {
-            List<Future<?>> window = new ArrayList<>();
             for (int i = 0; i < records; i++) {
-                window.add(producer.send(new ProducerRecord<>(topic, "k", -1L)));
-                if (window.size() == 1_000) {
-                    for (Future<?> f : window) {
-                        f.get();
-                    }
-                    window.clear();
-                }
+                producer.send(new ProducerRecord<>(topic, "k", -1L));
             }
             producer.flush();
         }
