@@ -49,6 +49,7 @@ public final class StackBenchmark {
               --symbols N             symbols driven, 1..100 [10]
               --clock-speed X         simulator clock speed for tick to order [10]
               --candles N             candles per symbol in tick to order [36]
+              --warmup-candles N      candles driven before those, not measured [0]
               --walk-updates X        random-walk price updates per symbol per real second besides the scenario's own; 0 silences it [1]
               --rates LIST            throughput steps through the simulator, updates/s [2000,5000,10000,20000,40000]
               --batch-millis N        the price driver sends one bulk request every N ms [10]
@@ -168,15 +169,18 @@ public final class StackBenchmark {
             if (scenarios.contains("tick-to-order")) {
                 try {
                     int candles = Integer.parseInt(opts.getOrDefault("candles", "36"));
+                    int warmupCandles = Integer.parseInt(opts.getOrDefault("warmup-candles", "0"));
                     System.out.println("Tick to order: " + symbols.size() + " symbols, " + candles + " candles ...");
                     try (EventTap tap = new EventTap(stack.kafkaBootstrapServers())) {
                         startSessions(stack.kafkaBootstrapServers(), symbols);
                         // sessions reach strategy-service; its series warm up from market-data on the first candle
                         Thread.sleep((long) (2 * 60_000 / speed) + 3000);
                         Sampler sampler = Sampler.start(pids);
-                        TickToOrder.Result result = new TickToOrder(stack.simulator(), symbols, speed).run(tap, candles);
+                        TickToOrder.Result result = new TickToOrder(stack.simulator(), symbols, speed).run(tap,
+                                warmupCandles, candles, pids);
                         merge(loaded, sampler.stop());
-                        String table = TickToOrder.table(result, symbols.size(), speed, candles);
+                        String table = TickToOrder.table(result, symbols.size(), speed, warmupCandles,
+                                candles);
                         System.out.println(table);
                         report.append("\n#### Tick to order\n\n").append(table);
                     }

@@ -43,7 +43,7 @@ public final class TickToOrder {
     public record Result(Latency tickToOrder, Map<String, Latency> hops, Latency candleToSignal, int closedCandles,
             int signals, Map<String, Integer> signalTypes, int verdicts, int approved, int ordersPlaced,
             Map<String, Integer> rejectionReasons, List<Order> slowest, Map<String, Latency> sinceClose,
-            List<Latency> byCandle, Latency secondHalf) {
+            List<Latency> byCandle, Latency secondHalf, CloseWindows.Windows[] aroundCloses) {
     }
 
     /** One order's way, for the slowest few: a p99 is one order, and its hops say where it waited. */
@@ -62,11 +62,20 @@ public final class TickToOrder {
         this.speed = speed;
     }
 
-    /** Drives the jumps for {@code candles} candles, then waits for the last orders and measures. */
-    public Result run(EventTap tap, int candles) throws InterruptedException {
+    /**
+     * Drives the jumps for {@code warmupCandles} candles that are not measured (the stack's code paths that run at a
+     * close only get compiled, as in a system that has run for a while), then for {@code candles} more, then waits for
+     * the last orders and measures; the processes ({@code pids}: name to pid) are watched around each measured close.
+     */
+    public Result run(EventTap tap, int warmupCandles, int candles, Map<String, Long> pids) throws InterruptedException {
         SimClockMapping clock = SimClockMapping.read(sim, speed);
-        long firstCandle = Math.floorDiv(clock.simNow(), MINUTE) * MINUTE + MINUTE;
-        for (int k = 0; k < candles; k++) {
+        long firstCandle = Math.floorDiv(clock.simNow(), MINUTE) * MINUTE + (1 + warmupCandles) * MINUTE;
+        List<Long> closes = new ArrayList<>();
+        for (int k = 1; k <= candles; k++) {
+            closes.add(firstCandle + k * MINUTE);
+        }
+        CloseWindows windows = CloseWindows.start(pids, clock, closes);
+        for (int k = -warmupCandles; k < candles; k++) {
             long candle = firstCandle + k * MINUTE;
             sleepUntilSim(clock, candle + MINUTE / 2);
             long index = candle / MINUTE;
@@ -85,14 +94,16 @@ public final class TickToOrder {
                 };
                 sim.setPrice(symbol, next.round(new MathContext(5)).toPlainString());
             }
-            System.out.printf(Locale.ROOT, "  candle %d/%d: jumps sent; signals so far %d, orders so far %d%n", k + 1,
-                    candles, tap.signals.size(), tap.orders.size());
+            System.out.printf(Locale.ROOT, "  %s %d/%d: jumps sent; signals so far %d, orders so far %d%n",
+                    k < 0 ? "warm-up candle" : "candle", k < 0 ? k + warmupCandles + 1 : k + 1,
+                    k < 0 ? warmupCandles : candles, tap.signals.size(), tap.orders.size());
         }
         long lastCandle = firstCandle + (candles - 1) * MINUTE;
         // the last candle closes at lastCandle + 1 min; give its order a few real seconds to come through
         sleepUntilSim(clock, lastCandle + MINUTE);
         Thread.sleep(5000);
-        return measure(tap, clock, firstCandle, lastCandle);
+        CloseWindows.Windows[] measured = windows.stop();
+        return measure(tap, clock, firstCandle, lastCandle, measured);
     }
 
     private BigDecimal lastPrice(String symbol) {
@@ -107,7 +118,8 @@ public final class TickToOrder {
         }
     }
 
-    Result measure(EventTap tap, SimClockMapping clock, long firstCandle, long lastCandle) {
+    Result measure(EventTap tap, SimClockMapping clock, long firstCandle, long lastCandle,
+            CloseWindows.Windows[] aroundCloses) {
         Latency tickToOrder = new Latency();
         Latency candleToSignal = new Latency();
         Map<String, Latency> hops = new LinkedHashMap<>();
@@ -205,14 +217,15 @@ public final class TickToOrder {
         orders.sort(Comparator.comparingDouble(Order::tickToOrderMillis).reversed());
         return new Result(tickToOrder, hops, candleToSignal, closed, signals, types, verdicts, approved, placed,
                 rejections, List.copyOf(orders.subList(0, Math.min(SLOWEST, orders.size()))), sinceClose,
-                List.copyOf(byCandle.values()), secondHalf);
+                List.copyOf(byCandle.values()), secondHalf, aroundCloses);
     }
 
-    public static String table(Result r, int symbols, double speed, int candles) {
+    public static String table(Result r, int symbols, double speed, int warmupCandles, int candles) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d symbols, %d candles each (1m candles, simulator clock at %.0f× real "
                         + "time, so one candle every %.1f s per symbol; times below are real milliseconds: simulator "
-                        + "milliseconds ÷ %.0f).%n%n", symbols, candles, speed, 60 / speed, speed));
+                        + "milliseconds ÷ %.0f)%s.%n%n", symbols, candles, speed, 60 / speed, speed,
+                warmupCandles == 0 ? "" : ", after " + warmupCandles + " candles driven the same way and not measured"));
         out.append(String.format(Locale.ROOT, "Closed candles seen %d; signals %d %s; BUY/SELL verdicts %d, approved %d;"
                         + " orders received by the exchange %d.%n", r.closedCandles(), r.signals(), r.signalTypes(),
                 r.verdicts(), r.approved(), r.ordersPlaced()));
@@ -236,6 +249,10 @@ public final class TickToOrder {
                         l.percentileMillis(50), l.maxMillis(), l.count()));
             }
             out.append(".\n");
+        }
+        if (r.aroundCloses()[0].count() > 0) {
+            CloseWindows.Windows[] w = r.aroundCloses();
+            out.append("\n").append(CloseWindows.table(w[0], w[1], w[2], 16));
         }
         if (!r.slowest().isEmpty()) {
             out.append("\nThe slowest orders (ms; the hops in the order above; the verdict id finds them in the services' logs):\n\n");
