@@ -128,7 +128,7 @@ public final class CloseWindows {
     }
 
     static Reading read(Map<String, Long> pids) {
-        Map<Long, ThreadTime> threads = new HashMap<>();
+        Map<Long, ThreadTime> threads = new LinkedHashMap<>(); // in the order of pids: the report lists them so
         pids.forEach((process, pid) -> {
             try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks.toList()) {
