@@ -12,7 +12,6 @@ import io.tradingbot.simulator.testkit.SimulatorProcess;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
