@@ -118,8 +118,19 @@ class AdminAndOpsTest {
         Bfx.ok(c, "auth/w/order/submit", Bfx.order("EXCHANGE MARKET", "tBTCUSD", "0.001", null, null));
         String metrics = get("/q/metrics").asString();
         assertThat(metrics).contains("sim_fills_total", "sim_orders_accepted_total", "sim_ws_connections");
+        // Authenticated requests by endpoint, the symbol a placeholder: how Bitfinex's rate limits count them.
+        double historyReads = historyReads(metrics);
+        Bfx.ok(c, "auth/r/orders/tBTCUSD/hist", "{}");
+        Bfx.ok(c, "auth/r/orders/tETHUSD/hist", "{}");
+        assertThat(historyReads(get("/q/metrics").asString())).isEqualTo(historyReads + 2);
         String openapi = get("/q/openapi").asString();
         assertThat(openapi).contains("/sim/accounts", "/sim/faults/http").doesNotContain("/v2/auth");
+    }
+
+    private static double historyReads(String metrics) {
+        return metrics.lines().filter(line -> line.startsWith("sim_auth_requests_total{")
+                        && line.contains("endpoint=\"r/orders/{symbol}/hist\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

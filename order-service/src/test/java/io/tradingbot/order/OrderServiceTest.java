@@ -26,7 +26,10 @@ import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.kafka.testkit.ServiceContract;
 import io.tradingbot.order.config.OrderConfig;
+import io.tradingbot.order.messaging.OrderPublisher;
 import io.tradingbot.order.service.CidLookup;
+import io.tradingbot.order.service.ExitOrders;
+import io.tradingbot.order.service.ExitPlan;
 import io.tradingbot.order.service.OrderEntry;
 import io.tradingbot.order.service.OrderExecutor;
 import io.tradingbot.order.service.OrderJournal;
@@ -117,6 +120,9 @@ class OrderServiceTest extends ServiceContract {
     MeterRegistry meters;
 
     @Inject
+    OrderPublisher publisher;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -124,6 +130,8 @@ class OrderServiceTest extends ServiceContract {
     @org.junit.jupiter.api.Order(1)
     void aBuyVerdictFillsAndItsOcoExitClosesTheTradeAtTheTakeProfit() throws Exception {
         awaitReady();
+        await().atMost(WAIT).until(journal::isRestored);
+        Map<String, Double> exitLookupsBefore = lookups("exit");
         sim.setPrice(BTC, "43000");
         RiskVerdict buy = verdict("verdict:flow-1", Side.BUY, "0.01", "EXCHANGE MARKET", null, "42000", "44000");
         topics().send(Topics.RISK_VERDICTS, BTC, buy);
@@ -144,6 +152,11 @@ class OrderServiceTest extends ServiceContract {
         assertThat(exit.amountOrig()).isEqualByComparingTo("-0.00998");
         assertThat(exit.price()).isEqualByComparingTo("44000");
         assertThat(exit.hasFlag(OrderFlags.OCO)).isTrue();
+        // Journaled before it left, like the entry; and never looked up: no order-service can have sent it before.
+        assertThat(journal.contains(exitCid)).isTrue();
+        assertThat(events(list -> list.stream().anyMatch(e -> e.cid() == exitCid && e.status() == OrderStatus.ACCEPTED)))
+                .filteredOn(e -> e.cid() == exitCid).extracting(OrderEvent::status).startsWith(OrderStatus.SUBMITTED);
+        assertThat(lookupsSince("exit", exitLookupsBefore)).as("exchange look-ups of a fresh exit").isEmpty();
 
         sim.setPrice(BTC, "44100");
         List<OrderEvent> closed = events(list -> list.stream().anyMatch(e -> e.cid() == exitCid
@@ -466,7 +479,7 @@ class OrderServiceTest extends ServiceContract {
         assertThat(restarted.lookupReason(neverSent, Instant.now().minus(Duration.ofDays(3))))
                 .contains(OrderJournal.OLDER_THAN_JOURNAL);
 
-        OrderExecutor next = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, meters, restarted);
+        OrderExecutor next = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, restarted);
         TradeResult result = next.execute(buy);
 
         assertThat(result.success()).as(result.message()).isTrue();
@@ -642,6 +655,29 @@ class OrderServiceTest extends ServiceContract {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(18)
+    void anExitSeenAgainByANewInstanceIsLookedUpAndNotPlacedAgain() throws Exception {
+        // Test 1's trade: its entry filled, its exit was journaled, placed and filled at the take profit.
+        String verdictId = "verdict:flow-1";
+        long exitCid = VerdictCids.exit(verdictId);
+        List<Long> exitOrders = ordersWithCid(exitCid).stream().map(Order::id).toList();
+        assertThat(exitOrders).isNotEmpty();
+        Order entry = ordersWithCid(VerdictCids.entry(verdictId)).getFirst();
+
+        // A new instance, whose entry's fill is seen again (a redelivered verdict finds the filled entry by cid).
+        OrderJournal restarted = new OrderJournal(kafkaConfig, Topics.ORDERS_EVENTS, Duration.ofHours(48));
+        restarted.restore(Duration.ofSeconds(30));
+        Map<String, Double> before = lookups("exit");
+        ExitOrders next = new ExitOrders(exchange, cidLookup, publisher, orderEntry, restarted);
+        List<Order> exit = next.place(new ExitPlan(verdictId, BTC, new BigDecimal("44000"), new BigDecimal("42000"),
+                Instant.ofEpochMilli(entry.mtsCreate())), entry);
+
+        assertThat(exit).extracting(Order::id).containsAnyElementsOf(exitOrders);
+        assertThat(ordersWithCid(exitCid)).extracting(Order::id).containsExactlyInAnyOrderElementsOf(exitOrders);
+        assertThat(lookupsSince("exit", before)).containsExactlyInAnyOrderEntriesOf(Map.of(OrderJournal.JOURNALED, 1.0));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(17)
     void anOrderGoesOverRestWhileTheSocketIsNotAuthenticated() throws Exception {
         // A socket of this key that was never authenticated (as one reconnecting is): the order must still leave, once.
@@ -680,7 +716,7 @@ class OrderServiceTest extends ServiceContract {
     void aVerdictWhoseOrderIsDeepInTheHistoryIsFoundByCidAndNotPlacedAgain() throws Exception {
         RiskVerdict buy = verdict("verdict:deep-in-history", Side.BUY, "0.001", "EXCHANGE MARKET", null, null, null);
         long cid = VerdictCids.entry(buy.id());
-        OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, meters,
+        OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting,
                 journal);
         assertThat(executor.execute(buy).success()).isTrue();
         long placed = ordersWithCid(cid).getFirst().id();
@@ -705,7 +741,7 @@ class OrderServiceTest extends ServiceContract {
         sim.advanceClock(Math.max(0, tomorrow - sim.now()));
         RiskVerdict buy = verdict("verdict:exchange-past-midnight", Side.BUY, "0.001", "EXCHANGE MARKET", null, null, null);
         long cid = VerdictCids.entry(buy.id());
-        OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, meters,
+        OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting,
                 journal);
 
         TradeResult first = executor.execute(buy);
@@ -738,20 +774,30 @@ class OrderServiceTest extends ServiceContract {
     private static final List<String> LOOKUP_REASONS = List.of(OrderJournal.NOT_RESTORED, OrderJournal.JOURNALED,
             OrderJournal.OLDER_THAN_JOURNAL, "lost_answer");
 
-    /** {@code tradingbot_order_cid_lookups_total} by reason. */
+    /** {@code tradingbot_order_cid_lookups_total} of entries by reason. */
     private static Map<String, Double> lookups() {
+        return lookups("entry");
+    }
+
+    /** {@code tradingbot_order_cid_lookups_total} of {@code order} (entry or exit) by reason. */
+    private static Map<String, Double> lookups(String order) {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Double> counts = new java.util.TreeMap<>();
         for (String reason : LOOKUP_REASONS) {
-            counts.put(reason, Prometheus.sum(metrics, "tradingbot_order_cid_lookups_total", "reason=\"" + reason + "\""));
+            counts.put(reason, Prometheus.sum(metrics, "tradingbot_order_cid_lookups_total", "order=\"" + order + "\"",
+                    "reason=\"" + reason + "\""));
         }
         return counts;
     }
 
-    /** The look-ups since {@code before}, by reason (reasons without any left out). */
+    /** The entries' look-ups since {@code before}, by reason (reasons without any left out). */
     private static Map<String, Double> lookupsSince(Map<String, Double> before) {
+        return lookupsSince("entry", before);
+    }
+
+    private static Map<String, Double> lookupsSince(String order, Map<String, Double> before) {
         Map<String, Double> since = new java.util.TreeMap<>();
-        lookups().forEach((reason, count) -> {
+        lookups(order).forEach((reason, count) -> {
             if (count - before.get(reason) != 0) {
                 since.put(reason, count - before.get(reason));
             }

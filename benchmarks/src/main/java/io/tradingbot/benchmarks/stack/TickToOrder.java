@@ -42,7 +42,8 @@ public final class TickToOrder {
     public record Result(Latency tickToOrder, Map<String, Latency> hops, Latency candleToSignal, int closedCandles,
             int signals, Map<String, Integer> signalTypes, int verdicts, int approved, int ordersPlaced,
             Map<String, Integer> rejectionReasons, List<Order> slowest, Map<String, Latency> sinceClose,
-            List<Latency> byCandle, Latency secondHalf, CloseWindows.Windows[] aroundCloses) {
+            List<Latency> byCandle, Latency secondHalf, CloseWindows.Windows[] aroundCloses,
+            Map<String, Long> exchangeRequests, Latency fillToExit, int filledEntries, int filledWithoutExit) {
     }
 
     /** One order's way, for the slowest few: a p99 is one order, and its hops say where it waited. */
@@ -74,9 +75,14 @@ public final class TickToOrder {
             closes.add(firstCandle + k * MINUTE);
         }
         CloseWindows windows = CloseWindows.start(pids, clock, closes);
+        Map<String, Long> requestsBefore = Map.of();
         for (int k = -warmupCandles; k < candles; k++) {
             long candle = firstCandle + k * MINUTE;
             sleepUntilSim(clock, candle + MINUTE / 2);
+            if (k == 0) {
+                // mid-candle: the warm-up's last orders and their exits are done, the first measured close is ahead
+                requestsBefore = exchangeRequests();
+            }
             long index = candle / MINUTE;
             for (int i = 0; i < symbols.size(); i++) {
                 String symbol = symbols.get(i);
@@ -101,8 +107,22 @@ public final class TickToOrder {
         sleepUntilSim(clock, lastCandle + MINUTE);
         Thread.sleep(5000);
         CloseWindows.Windows[] measured = windows.stop();
+        Map<String, Long> requests = ExchangeRequests.since(requestsBefore, exchangeRequests());
         tap.collect();
-        return measure(tap, clock, firstCandle, lastCandle, measured);
+        return measure(tap, clock, firstCandle, lastCandle, measured, requests);
+    }
+
+    /** Empty when the simulator's metrics cannot be read: the report then leaves the requests out. */
+    private Map<String, Long> exchangeRequests() {
+        try {
+            return ExchangeRequests.read(sim.baseUrl());
+        } catch (java.io.IOException e) {
+            System.out.println("  the exchange's request counts are not readable: " + e.getMessage());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
     }
 
     private BigDecimal lastPrice(String symbol) {
@@ -118,7 +138,7 @@ public final class TickToOrder {
     }
 
     Result measure(EventTap tap, SimClockMapping clock, long firstCandle, long lastCandle,
-            CloseWindows.Windows[] aroundCloses) {
+            CloseWindows.Windows[] aroundCloses, Map<String, Long> exchangeRequests) {
         Latency tickToOrder = new Latency();
         Latency candleToSignal = new Latency();
         Map<String, Latency> hops = new LinkedHashMap<>();
@@ -145,6 +165,10 @@ public final class TickToOrder {
         int verdicts = 0;
         int approved = 0;
         int placed = 0;
+        // Until its exit is on the exchange a filled entry has no stop loss: how long that lasts is part of the trade.
+        Latency fillToExit = new Latency();
+        int filled = 0;
+        int withoutExit = 0;
         List<Order> orders = new ArrayList<>();
         for (String symbol : symbols) {
             for (long mts = firstCandle; mts <= lastCandle; mts += MINUTE) {
@@ -209,12 +233,27 @@ public final class TickToOrder {
                     h.get(i).recordMillis(hopMillis[i]);
                 }
                 orders.add(new Order(symbol, verdict.value().id(), total, hopMillis));
+                Optional<Long> entryFilled = events.stream()
+                        .filter(e -> e.value().cid() == entryCid && e.value().status() == OrderStatus.FILLED)
+                        .map(EventTap.Stamped::timestamp).min(Long::compare);
+                if (entryFilled.isPresent()) {
+                    filled++;
+                    Optional<Long> exitOnExchange = events.stream()
+                            .filter(e -> e.value().cid() != entryCid && e.value().exchangeId() != null)
+                            .map(EventTap.Stamped::timestamp).min(Long::compare);
+                    if (exitOnExchange.isPresent()) {
+                        fillToExit.recordMillis(exitOnExchange.get() - entryFilled.get());
+                    } else {
+                        withoutExit++;
+                    }
+                }
             }
         }
         orders.sort(Comparator.comparingDouble(Order::tickToOrderMillis).reversed());
         return new Result(tickToOrder, hops, candleToSignal, closed, signals, types, verdicts, approved, placed,
                 rejections, List.copyOf(orders.subList(0, Math.min(SLOWEST, orders.size()))), sinceClose,
-                List.copyOf(byCandle.values()), secondHalf, aroundCloses);
+                List.copyOf(byCandle.values()), secondHalf, aroundCloses, exchangeRequests, fillToExit, filled,
+                withoutExit);
     }
 
     public static String table(Result r, int symbols, double speed, int warmupCandles, int candles) {
@@ -234,6 +273,11 @@ public final class TickToOrder {
         out.append(r.secondHalf().row("tick to order, second half of the candles (compilers settled)")).append("\n");
         r.hops().forEach((name, latency) -> out.append(latency.row("hop: " + name)).append("\n"));
         out.append(r.candleToSignal().row("candle → signal, every signal (HOLD included)")).append("\n");
+        out.append(r.fillToExit().row("entry filled → its stop loss / take profit exit on the exchange")).append("\n");
+        out.append(String.format(Locale.ROOT, "%nEntries filled %d, of which %d had no exit on the exchange by the end of the "
+                + "run (the last row above: from order-service's FILLED record of the entry to its first record of the "
+                + "exit as the exchange answered it, both on order-service's clock).%n", r.filledEntries(),
+                r.filledWithoutExit()));
         out.append("\nHow each candle close spreads out: when every record of a stage is there, ms after its candle closed (all "
                 + "symbols close at once; a wide spread at a stage with little CPU per record is waiting, not work):\n\n");
         out.append(Latency.header("stage")).append("\n");
@@ -246,6 +290,15 @@ public final class TickToOrder {
                         l.percentileMillis(50), l.maxMillis(), l.count()));
             }
             out.append(".\n");
+        }
+        if (!r.exchangeRequests().isEmpty()) {
+            long all = r.exchangeRequests().values().stream().mapToLong(Long::longValue).sum();
+            out.append(String.format(Locale.ROOT, "%nThe exchange's authenticated REST requests from the middle of the first "
+                    + "measured candle to the end (Bitfinex allows 10 to 90 a minute per endpoint "
+                    + "and blocks the address for 60 s past that): %d, %.1f per order received.%n%n| endpoint | requests | per order |%n|---|---:|---:|%n",
+                    all, r.ordersPlaced() == 0 ? 0.0 : (double) all / r.ordersPlaced()));
+            r.exchangeRequests().forEach((endpoint, n) -> out.append(String.format(Locale.ROOT, "| `%s` | %d | %.2f |%n",
+                    endpoint, n, r.ordersPlaced() == 0 ? 0.0 : (double) n / r.ordersPlaced())));
         }
         if (r.aroundCloses()[0].count() > 0) {
             CloseWindows.Windows[] w = r.aroundCloses();

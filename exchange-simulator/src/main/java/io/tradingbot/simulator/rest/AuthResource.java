@@ -2,6 +2,7 @@ package io.tradingbot.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingbot.simulator.engine.Account;
 import io.tradingbot.simulator.engine.ApiKey;
 import io.tradingbot.simulator.engine.Exchange;
@@ -50,10 +51,12 @@ public class AuthResource {
 
     private final ExchangeService service;
     private final Faults faults;
+    private final MeterRegistry metrics;
 
-    public AuthResource(ExchangeService service, Faults faults) {
+    public AuthResource(ExchangeService service, Faults faults, MeterRegistry metrics) {
         this.service = service;
         this.faults = faults;
+        this.metrics = metrics;
     }
 
     @POST
@@ -65,6 +68,8 @@ public class AuthResource {
         if (!known(path)) {
             return Response.status(404).type(MediaType.TEXT_PLAIN).entity("Cannot POST /v2/auth/" + path).build();
         }
+        // By endpoint, as Bitfinex's rate limits go: what a bot costs in requests is learned on paper.
+        metrics.counter("sim.auth.requests", "endpoint", endpoint(path)).increment();
         faults.delay();
         Exchange ex = service.exchange();
         byte[] raw = body == null ? new byte[0] : body;
@@ -95,6 +100,25 @@ public class AuthResource {
     @Operation(hidden = true)
     public Response notFound(@PathParam("path") String path) {
         return Response.status(404).type(MediaType.TEXT_PLAIN).entity("Cannot GET /v2/auth/" + path).build();
+    }
+
+    /** The endpoint a known path is a request of, its symbol and ids as placeholders: {@code r/orders/{symbol}/hist}. */
+    static String endpoint(String path) {
+        if (FIXED.contains(path)) {
+            return path;
+        }
+        if (ORDER_TRADES.matcher(path).matches()) {
+            return "r/order/{symbol}:{id}/trades";
+        }
+        Matcher orders = ORDERS.matcher(path);
+        if (orders.matches()) {
+            return "r/orders" + (orders.group(1) == null ? "" : "/{symbol}") + (orders.group(2) == null ? "" : "/hist");
+        }
+        Matcher trades = TRADES.matcher(path);
+        if (trades.matches()) {
+            return "r/trades" + (trades.group(1) == null ? "" : "/{symbol}") + "/hist";
+        }
+        return "r/info/margin/{key}";
     }
 
     private static boolean known(String path) {

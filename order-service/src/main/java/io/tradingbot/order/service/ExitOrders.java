@@ -19,13 +19,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Stop loss and take profit as Bitfinex does them: once the entry has filled, one OCO order on the other side — a LIMIT
  * at the take profit whose twin is a stop at the stop loss ({@code price_oco_stop}, flag 16384); whichever triggers first
  * cancels the other. A margin entry gets a reduce-only exit (flag 1024). Reduce-only does not apply to exchange (spot)
  * orders on Bitfinex, so a spot entry gets an EXCHANGE LIMIT OCO of the amount actually received (the buy's fee is
- * charged in the bought currency). It leaves the way entries do ({@link OrderEntry}: the WebSocket, or REST).
+ * charged in the bought currency). It leaves the way entries do ({@link OrderEntry}: the WebSocket, or REST), and is
+ * journaled as they are ({@link OrderJournal}): the exchange is asked whether the exit is already there only when the
+ * journal cannot vouch that no order-service sent it; otherwise every exit read all active orders and a day of the
+ * symbol's history first, a cost that grew with the account and counted against the exchange's rate limits.
  */
 @ApplicationScoped
 public class ExitOrders {
@@ -35,12 +39,15 @@ public class ExitOrders {
     private final CidLookup lookup;
     private final OrderPublisher publisher;
     private final OrderEntry orderEntry;
+    private final OrderJournal journal;
 
-    public ExitOrders(BitfinexRestClient rest, CidLookup lookup, OrderPublisher publisher, OrderEntry orderEntry) {
+    public ExitOrders(BitfinexRestClient rest, CidLookup lookup, OrderPublisher publisher, OrderEntry orderEntry,
+            OrderJournal journal) {
         this.rest = rest;
         this.orderEntry = orderEntry;
         this.lookup = lookup;
         this.publisher = publisher;
+        this.journal = journal;
     }
 
     /** Places the exit of a filled entry once; returns the exit's orders (both OCO legs) as the exchange knows them. */
@@ -48,10 +55,15 @@ public class ExitOrders {
         long cid = VerdictCids.exit(verdict.verdictId());
         SignalType signal = entry.amountOrig().signum() > 0 ? SignalType.BUY : SignalType.SELL;
         try {
-            List<Order> existing = lookup.find(verdict.symbol(), cid, verdict.day());
-            if (!existing.isEmpty()) {
-                LOG.infof("exit of verdict %s is already on the exchange (cid %d): not placed again", verdict.verdictId(), cid);
-                return existing;
+            Optional<String> lookupReason = journal.lookupReason(cid, verdict.since());
+            if (lookupReason.isPresent()) {
+                List<Order> existing = lookup.find(CidLookup.Role.EXIT, verdict.symbol(), cid, verdict.day(),
+                        lookupReason.get());
+                if (!existing.isEmpty()) {
+                    LOG.infof("exit of verdict %s is already on the exchange (cid %d): not placed again",
+                            verdict.verdictId(), cid);
+                    return existing;
+                }
             }
             boolean spot = entry.type() != null && entry.type().startsWith("EXCHANGE");
             BigDecimal size = received(entry, spot);
@@ -62,7 +74,10 @@ public class ExitOrders {
             if (!spot) {
                 request.reduceOnly();
             }
-            SubmittedOrder placed = orderEntry.submit(request.build());
+            OrderRequest exit = request.build();
+            journal.writeAhead(new OrderEvent(cid, null, verdict.symbol(), OrderStatus.SUBMITTED, exit.type().wireName(),
+                    amount, amount, exit.price(), null, null, verdict.verdictId(), System.currentTimeMillis()));
+            SubmittedOrder placed = orderEntry.submit(exit);
             LOG.infof("exit of verdict %s placed: %s %s take profit %s, stop loss %s (cid %d)", verdict.verdictId(),
                     spot ? "EXCHANGE LIMIT" : "LIMIT reduce-only", amount.toPlainString(),
                     verdict.takeProfit().toPlainString(), verdict.stopLoss().toPlainString(), cid);
@@ -72,7 +87,7 @@ public class ExitOrders {
                     Instant.now())).subscribe().with(ok -> {
                     }, f -> LOG.warnf("exit result of %s not published: %s", verdict.verdictId(), f.getMessage()));
             return placed.orders();
-        } catch (BitfinexException | IllegalArgumentException e) {
+        } catch (BitfinexException | OrderJournal.NotJournaled | IllegalArgumentException e) {
             LOG.warnf("exit of verdict %s not placed: %s", verdict.verdictId(), e.getMessage());
             publisher.result(new TradeResult(verdict.verdictId(), verdict.symbol(), signal, false,
                     "exit not placed: " + e.getMessage(), null, Instant.now())).subscribe().with(ok -> {

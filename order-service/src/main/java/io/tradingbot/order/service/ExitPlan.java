@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * The exit an entry order is to get once it fills. It travels in the entry's meta too ({@code verdict_id},
  * {@code role}, {@code take_profit}, {@code stop_loss}), so that an entry placed by an earlier instance of this service
- * still gets its exit when it fills after a restart.
+ * still gets its exit when it fills after a restart. {@code since} is the verdict's time, or the entry's creation when only
+ * the entry is known: no exit of it can have been sent before.
  */
-public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, BigDecimal stopLoss, LocalDate day) {
+public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, BigDecimal stopLoss, Instant since) {
 
     static final String VERDICT_ID = "verdict_id";
     static final String ROLE = "role";
@@ -32,7 +33,7 @@ public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, B
             return Optional.empty();
         }
         return Optional.of(new ExitPlan(verdict.id(), verdict.symbol(), verdict.takeProfit(), verdict.stopLoss(),
-                verdict.createdAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                verdict.createdAt()));
     }
 
     /** The plan an entry order carries in its meta, if it is an entry with both prices. */
@@ -46,10 +47,15 @@ public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, B
             long created = entry.mtsCreate() != null ? entry.mtsCreate() : System.currentTimeMillis();
             return Optional.of(new ExitPlan(meta.get(VERDICT_ID).asText(), entry.symbol(),
                     new BigDecimal(meta.get(TAKE_PROFIT).asText()), new BigDecimal(meta.get(STOP_LOSS).asText()),
-                    Instant.ofEpochMilli(created).atZone(ZoneOffset.UTC).toLocalDate()));
+                    Instant.ofEpochMilli(created)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The UTC day the exit's cid is dated by, give or take the exchange's clock. */
+    LocalDate day() {
+        return since.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** The meta of an entry order placed for {@code verdict}. */

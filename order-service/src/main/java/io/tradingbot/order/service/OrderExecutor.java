@@ -1,7 +1,5 @@
 package io.tradingbot.order.service;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingbot.bitfinex.error.BitfinexException;
 import io.tradingbot.bitfinex.error.RateLimitException;
 import io.tradingbot.bitfinex.error.ServerErrorException;
@@ -11,6 +9,7 @@ import io.tradingbot.bitfinex.model.OrderRequest;
 import io.tradingbot.bitfinex.model.OrderType;
 import io.tradingbot.bitfinex.model.SubmittedOrder;
 import io.tradingbot.events.OrderEvent;
+import io.tradingbot.events.OrderStatus;
 import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.events.Side;
 import io.tradingbot.events.SignalType;
@@ -39,38 +38,23 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class OrderExecutor {
     private static final Logger LOG = Logger.getLogger(OrderExecutor.class);
-    /** The look-up reason of a submit whose answer was lost (the others are the journal's). */
-    static final String LOST_ANSWER = "lost_answer";
 
     private final OrderEntry entry;
     private final CidLookup lookup;
     private final OrderLifecycle lifecycle;
     private final OrderConfig config;
     private final Event<OrderSubmitting> submitting;
-    private final MeterRegistry metrics;
     private final OrderJournal journal;
-    private final Map<String, Counter> lookupCounters = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     public OrderExecutor(OrderEntry entry, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
-            Event<OrderSubmitting> submitting, MeterRegistry metrics, OrderJournal journal) {
+            Event<OrderSubmitting> submitting, OrderJournal journal) {
         this.entry = entry;
         this.lookup = lookup;
         this.lifecycle = lifecycle;
         this.config = config;
         this.submitting = submitting;
-        this.metrics = metrics;
         this.journal = journal;
-        // Registered at 0, so that operators (and tests) see a reason before it first happens.
-        List.of(OrderJournal.NOT_RESTORED, OrderJournal.JOURNALED, OrderJournal.OLDER_THAN_JOURNAL, LOST_ANSWER)
-                .forEach(this::lookups);
-    }
-
-    /** The look-up counter of a reason; {@value #LOST_ANSWER} counts the look-ups of a submit whose answer was lost. */
-    private Counter lookups(String reason) {
-        return lookupCounters.computeIfAbsent(reason, r -> Counter.builder("tradingbot.order.cid.lookups")
-                .description("Look-ups of an order's cid on the exchange before or after its submit, by why")
-                .tag("reason", r).register(metrics));
     }
 
     /** Acts on a verdict; the result says what came of it (the caller publishes it). */
@@ -97,9 +81,8 @@ public class OrderExecutor {
         List<Order> existing = List.of();
         Optional<String> lookupReason = journal.lookupReason(cid, verdict.createdAt());
         if (lookupReason.isPresent()) {
-            lookups(lookupReason.get()).increment();
             try {
-                existing = lookup.find(verdict, cid);
+                existing = lookup.find(verdict, cid, lookupReason.get());
             } catch (BitfinexException e) {
                 return result(verdict, false, "not traded: the exchange could not be asked whether order cid " + cid
                         + " already exists (" + e.getMessage() + "); nothing was sent", null);
@@ -112,10 +95,11 @@ public class OrderExecutor {
             return result(verdict, true, "already placed as order " + order.id() + " (cid " + cid + "); not sent again",
                     lifecycle.toEvent(order).orElse(null));
         }
-        journal.record(cid);
         try {
-            lifecycle.submitted(cid, verdict, request.type().wireName(), request.amount(), request.price());
-        } catch (OrderLifecycle.NotJournaled e) {
+            journal.writeAhead(new OrderEvent(cid, null, verdict.symbol(), OrderStatus.SUBMITTED,
+                    request.type().wireName(), request.amount(), request.amount(), request.price(), null, null,
+                    verdict.id(), System.currentTimeMillis()));
+        } catch (OrderJournal.NotJournaled e) {
             LOG.errorf("verdict %s: %s; not sent", verdict.id(), e.getMessage());
             return result(verdict, false, "not traded: " + e.getMessage() + "; nothing was sent", null);
         }
@@ -154,8 +138,7 @@ public class OrderExecutor {
         while (true) {
             pause(config.lookupBackoff());
             try {
-                lookups(LOST_ANSWER).increment();
-                List<Order> found = lookup.find(verdict, cid);
+                List<Order> found = lookup.find(verdict, cid, CidLookup.LOST_ANSWER);
                 if (!found.isEmpty()) {
                     LOG.infof("lost submit of cid %d found on the exchange: not sent again", cid);
                     return new SubmittedOrder(cid, found, null, true);

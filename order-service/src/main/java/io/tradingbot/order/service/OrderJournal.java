@@ -7,6 +7,7 @@ import io.tradingbot.events.OrderStatus;
 import io.tradingbot.events.Topics;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.order.config.OrderConfig;
+import io.tradingbot.order.messaging.OrderPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,12 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The cids order-service has sent, as a write-ahead journal on {@code orders.events.v1}: every entry order's
- * {@code SUBMITTED} record is acknowledged by the broker before the order leaves, so a cid that no such record carries
- * was never sent by any order-service, and its verdict can be placed without asking the exchange first (Bitfinex takes a
- * duplicate cid, so asking is the only other protection). At start the SUBMITTED records of the lookback window are read
- * back up to the end offsets of that moment; after that, this process's own submits keep the set current (one
- * order-service per API key: it is the topic's only writer of SUBMITTED records).
+ * The cids order-service has sent, as a write-ahead journal on {@code orders.events.v1}: every order's {@code SUBMITTED}
+ * record, an entry's or an exit's, is acknowledged by the broker before the order leaves ({@link #writeAhead}), so a cid
+ * that no such record carries was never sent by any order-service, and its order can be placed without asking the
+ * exchange first (Bitfinex takes a duplicate cid, so asking is the only other protection; and asking reads every active
+ * order and a day of the symbol's history, against the exchange's rate limits). At start the SUBMITTED records of the
+ * lookback window are read back up to the end offsets of that moment; after that, this process's own submits keep the
+ * set current (one order-service per API key: it is the topic's only writer of SUBMITTED records).
  * <p>
  * The exchange is still asked when the journal cannot vouch: not read back yet, the cid is journaled (it may be on the
  * exchange), or the verdict is older than the window the journal covers.
@@ -61,6 +63,9 @@ public class OrderJournal {
     private final Map<String, Object> kafkaConfig;
     private final String topic;
     private final Duration lookback;
+    /** Null in a journal that is only read back (tests): it writes nothing. */
+    private final OrderPublisher publisher;
+    private final Duration ackTimeout;
     /** cid → time of its latest SUBMITTED record (epoch ms). */
     private final Map<Long, Long> submitted = new ConcurrentHashMap<>();
     private final AtomicInteger sincePrune = new AtomicInteger();
@@ -69,15 +74,23 @@ public class OrderJournal {
     private volatile Thread restorer;
 
     @Inject
-    public OrderJournal(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OrderConfig config) {
-        this(kafkaConfig, Topics.ORDERS_EVENTS, config.journal().lookback());
+    public OrderJournal(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OrderConfig config,
+            OrderPublisher publisher) {
+        this(kafkaConfig, Topics.ORDERS_EVENTS, config.journal().lookback(), publisher, config.journal().ackTimeout());
     }
 
-    /** A journal of its own over {@code topic}: what a newly started instance sees (also for tests). */
+    /** A journal of its own over {@code topic}, only read back: what a newly started instance sees (for tests). */
     public OrderJournal(Map<String, Object> kafkaConfig, String topic, Duration lookback) {
+        this(kafkaConfig, topic, lookback, null, null);
+    }
+
+    private OrderJournal(Map<String, Object> kafkaConfig, String topic, Duration lookback, OrderPublisher publisher,
+            Duration ackTimeout) {
         this.kafkaConfig = kafkaConfig;
         this.topic = topic;
         this.lookback = lookback;
+        this.publisher = publisher;
+        this.ackTimeout = ackTimeout;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -219,10 +232,33 @@ public class OrderJournal {
     }
 
     /**
-     * Notes a cid before its SUBMITTED record is sent: a record that lands after its acknowledgement timed out is then
-     * known too (an extra cid only costs a look-up).
+     * Journals an order before it is sent: notes its cid, publishes its {@code SUBMITTED} record and waits for the broker
+     * to acknowledge it.
+     *
+     * @throws NotJournaled when the broker does not acknowledge it within {@code order.journal.ack-timeout}: the order
+     *         must not be sent (a record that lands later is still noted here; an extra cid only costs a look-up)
      */
-    public void record(long cid) {
+    public void writeAhead(OrderEvent submitted) {
+        if (publisher == null) {
+            throw new IllegalStateException("this journal is only read back");
+        }
+        record(submitted.cid());
+        try {
+            publisher.orderAcknowledged(submitted).await().atMost(ackTimeout);
+        } catch (RuntimeException e) {
+            throw new NotJournaled("the SUBMITTED record of order cid " + submitted.cid()
+                    + " was not acknowledged by Kafka within " + ackTimeout + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The SUBMITTED record of an order is not known to be on the broker: the order must not be sent. */
+    public static final class NotJournaled extends RuntimeException {
+        NotJournaled(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private void record(long cid) {
         submitted.put(cid, System.currentTimeMillis());
         if (sincePrune.incrementAndGet() >= PRUNE_EVERY) {
             sincePrune.set(0);

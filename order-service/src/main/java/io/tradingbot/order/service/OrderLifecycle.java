@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,30 +93,6 @@ public class OrderLifecycle {
         }
         JsonNode meta = order.meta();
         return meta != null && meta.hasNonNull("verdict_id") ? meta.get("verdict_id").asText() : null;
-    }
-
-    /**
-     * Publishes {@code SUBMITTED} before an order is sent and waits for the broker to acknowledge it: the record is the
-     * journal entry that tells a later instance this cid may be on the exchange.
-     *
-     * @throws NotJournaled when the broker does not acknowledge it within {@code order.journal.ack-timeout}
-     */
-    public void submitted(long cid, RiskVerdict verdict, String orderType, BigDecimal amount, BigDecimal price) {
-        Duration timeout = config.journal().ackTimeout();
-        try {
-            publisher.orderAcknowledged(new OrderEvent(cid, null, verdict.symbol(), OrderStatus.SUBMITTED, orderType,
-                    amount, amount, price, null, null, verdict.id(), System.currentTimeMillis())).await().atMost(timeout);
-        } catch (RuntimeException e) {
-            throw new NotJournaled("the SUBMITTED record of order cid " + cid + " was not acknowledged by Kafka within "
-                    + timeout + " (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** The SUBMITTED record of an order is not known to be on the broker: the order must not be sent. */
-    public static final class NotJournaled extends RuntimeException {
-        NotJournaled(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     /** Publishes {@code REJECTED} with the exchange's words for an order that never reached the book. */
