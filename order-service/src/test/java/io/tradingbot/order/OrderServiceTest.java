@@ -30,6 +30,7 @@ import io.tradingbot.order.messaging.OrderPublisher;
 import io.tradingbot.order.service.CidLookup;
 import io.tradingbot.order.service.ExitOrders;
 import io.tradingbot.order.service.ExitPlan;
+import io.tradingbot.order.service.FillFees;
 import io.tradingbot.order.service.OrderEntry;
 import io.tradingbot.order.service.OrderExecutor;
 import io.tradingbot.order.service.OrderJournal;
@@ -132,6 +133,7 @@ class OrderServiceTest extends ServiceContract {
         awaitReady();
         await().atMost(WAIT).until(journal::isRestored);
         Map<String, Double> exitLookupsBefore = lookups("exit");
+        double tradeReadsBefore = exchangeRequests("r/order/{symbol}:{id}/trades");
         sim.setPrice(BTC, "43000");
         RiskVerdict buy = verdict("verdict:flow-1", Side.BUY, "0.01", "EXCHANGE MARKET", null, "42000", "44000");
         topics().send(Topics.RISK_VERDICTS, BTC, buy);
@@ -157,6 +159,8 @@ class OrderServiceTest extends ServiceContract {
         assertThat(events(list -> list.stream().anyMatch(e -> e.cid() == exitCid && e.status() == OrderStatus.ACCEPTED)))
                 .filteredOn(e -> e.cid() == exitCid).extracting(OrderEvent::status).startsWith(OrderStatus.SUBMITTED);
         assertThat(lookupsSince("exit", exitLookupsBefore)).as("exchange look-ups of a fresh exit").isEmpty();
+        assertThat(exchangeRequests("r/order/{symbol}:{id}/trades")).as("the buy's fee came from the socket's tu")
+                .isEqualTo(tradeReadsBefore);
 
         sim.setPrice(BTC, "44100");
         List<OrderEvent> closed = events(list -> list.stream().anyMatch(e -> e.cid() == exitCid
@@ -668,7 +672,8 @@ class OrderServiceTest extends ServiceContract {
         OrderJournal restarted = new OrderJournal(kafkaConfig, Topics.ORDERS_EVENTS, Duration.ofHours(48));
         restarted.restore(Duration.ofSeconds(30));
         Map<String, Double> before = lookups("exit");
-        ExitOrders next = new ExitOrders(exchange, cidLookup, publisher, orderEntry, restarted);
+        ExitOrders next = new ExitOrders(exchange, cidLookup, publisher, orderEntry, restarted, new FillFees(),
+                orderConfig);
         List<Order> exit = next.place(new ExitPlan(verdictId, BTC, new BigDecimal("44000"), new BigDecimal("42000"),
                 Instant.ofEpochMilli(entry.mtsCreate())), entry);
 
@@ -773,6 +778,12 @@ class OrderServiceTest extends ServiceContract {
 
     private static final List<String> LOOKUP_REASONS = List.of(OrderJournal.NOT_RESTORED, OrderJournal.JOURNALED,
             OrderJournal.OLDER_THAN_JOURNAL, "lost_answer");
+
+    /** The authenticated REST requests the exchange has had on {@code endpoint} (the simulator's count). */
+    private double exchangeRequests(String endpoint) {
+        return Prometheus.sum(RestAssured.get(sim.baseUrl() + "/q/metrics").then().statusCode(200).extract().asString(),
+                "sim_auth_requests_total", "endpoint=\"" + endpoint + "\"");
+    }
 
     /** {@code tradingbot_order_cid_lookups_total} of entries by reason. */
     private static Map<String, Double> lookups() {

@@ -50,6 +50,13 @@ public interface OrderConfig {
     boolean exitOrders();
 
     /**
+     * How long a spot buy's exit waits for the socket's {@code tu} reports of the buy's fees (charged in the bought
+     * currency, so they size the exit) before it reads the buy's trades over REST instead.
+     */
+    @WithDefault("PT0.5S")
+    Duration exitFeeWait();
+
+    /**
      * Ask Bitfinex to cancel every open order when this service's authenticated socket drops (dead-man switch). Off by
      * default: entries are market orders, so the only orders left open are the take-profit/stop-loss exits, and a
      * network blip, a restart or a node drain would cancel the stop losses of every open trade.

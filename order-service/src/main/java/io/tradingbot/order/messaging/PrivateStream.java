@@ -10,6 +10,7 @@ import io.tradingbot.bitfinex.ws.BitfinexWebSocketClient;
 import io.tradingbot.bitfinex.ws.ConnectionState;
 import io.tradingbot.events.ExchangePrivateEvent;
 import io.tradingbot.order.config.OrderConfig;
+import io.tradingbot.order.service.FillFees;
 import io.tradingbot.order.service.OrderLifecycle;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,8 @@ import java.util.Set;
 /**
  * This service's own authenticated socket, filters {@code trading} and {@code notify} (the {@code n on-req} answers to
  * orders sent on it; Bitfinex filters notifications out under {@code trading} alone): os, on, ou, oc, te, tu and n go onto
- * {@code exchange.private.v1} as received (the frame, plus its decoded fields) and feed the order lifecycle. After every
+ * {@code exchange.private.v1} as received (the frame, plus its decoded fields) and feed the order lifecycle (the
+ * {@code tu} fees, {@link FillFees}). After every
  * reconnect the client re-authenticates and the {@code os} snapshot follows; {@link OrderLifecycle#resync} then reports
  * what changed while the socket was down, from the order history.
  */
@@ -36,9 +38,10 @@ public class PrivateStream {
     private final OrderLifecycle lifecycle;
     private final OrderPublisher publisher;
     private final OrderConfig config;
+    private final FillFees fillFees;
 
     public PrivateStream(BitfinexWebSocketClient socket, OrderLifecycle lifecycle, OrderPublisher publisher,
-            OrderConfig config, MeterRegistry metrics) {
+            OrderConfig config, FillFees fillFees, MeterRegistry metrics) {
         this.socket = socket;
         // Each reopening of channel 0 is a window in which fills arrive late (and, with the dead-man switch, orders go).
         FunctionCounter.builder("tradingbot.exchange.ws.reconnects", socket, BitfinexWebSocketClient::reconnectCount)
@@ -48,6 +51,7 @@ public class PrivateStream {
         this.lifecycle = lifecycle;
         this.publisher = publisher;
         this.config = config;
+        this.fillFees = fillFees;
     }
 
     // After the messaging channels are up (a library observer), so the first snapshot can be published.
@@ -91,6 +95,7 @@ public class PrivateStream {
                 case AccountEvent.OrderNew on -> lifecycle.observe(on.order());
                 case AccountEvent.OrderUpdated ou -> lifecycle.observe(ou.order());
                 case AccountEvent.OrderClosed oc -> lifecycle.observe(oc.order());
+                case AccountEvent.TradeEvent tu when tu.isFinal() -> fillFees.reported(tu.trade());
                 default -> {
                 }
             }

@@ -1,5 +1,6 @@
 package io.tradingbot.order.service;
 
+import io.quarkus.runtime.Startup;
 import io.tradingbot.bitfinex.error.BitfinexException;
 import io.tradingbot.bitfinex.model.AccountTrade;
 import io.tradingbot.bitfinex.model.Order;
@@ -11,6 +12,7 @@ import io.tradingbot.events.OrderEvent;
 import io.tradingbot.events.OrderStatus;
 import io.tradingbot.events.SignalType;
 import io.tradingbot.events.TradeResult;
+import io.tradingbot.order.config.OrderConfig;
 import io.tradingbot.order.messaging.OrderPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -26,11 +28,13 @@ import java.util.Optional;
  * at the take profit whose twin is a stop at the stop loss ({@code price_oco_stop}, flag 16384); whichever triggers first
  * cancels the other. A margin entry gets a reduce-only exit (flag 1024). Reduce-only does not apply to exchange (spot)
  * orders on Bitfinex, so a spot entry gets an EXCHANGE LIMIT OCO of the amount actually received (the buy's fee is
- * charged in the bought currency). It leaves the way entries do ({@link OrderEntry}: the WebSocket, or REST), and is
+ * charged in the bought currency: the socket's {@code tu} reports say how much, {@link FillFees}, or the buy's trades
+ * over REST when they are late). It leaves the way entries do ({@link OrderEntry}: the WebSocket, or REST), and is
  * journaled as they are ({@link OrderJournal}): the exchange is asked whether the exit is already there only when the
  * journal cannot vouch that no order-service sent it; otherwise every exit read all active orders and a day of the
  * symbol's history first, a cost that grew with the account and counted against the exchange's rate limits.
  */
+@Startup // created on the main thread: lazily, on the order-lifecycle thread, its config mapping could not be injected
 @ApplicationScoped
 public class ExitOrders {
     private static final Logger LOG = Logger.getLogger(ExitOrders.class);
@@ -40,14 +44,18 @@ public class ExitOrders {
     private final OrderPublisher publisher;
     private final OrderEntry orderEntry;
     private final OrderJournal journal;
+    private final FillFees fillFees;
+    private final OrderConfig config;
 
     public ExitOrders(BitfinexRestClient rest, CidLookup lookup, OrderPublisher publisher, OrderEntry orderEntry,
-            OrderJournal journal) {
+            OrderJournal journal, FillFees fillFees, OrderConfig config) {
         this.rest = rest;
         this.orderEntry = orderEntry;
         this.lookup = lookup;
         this.publisher = publisher;
         this.journal = journal;
+        this.fillFees = fillFees;
+        this.config = config;
     }
 
     /** Places the exit of a filled entry once; returns the exit's orders (both OCO legs) as the exchange knows them. */
@@ -104,13 +112,25 @@ public class ExitOrders {
             return filled;
         }
         String base = baseCurrency(entry.symbol());
-        BigDecimal fees = BigDecimal.ZERO;
-        for (AccountTrade trade : rest.orderTrades(entry.symbol(), entry.id())) {
-            if (trade.fee() != null && base.equals(trade.feeCurrency())) {
-                fees = fees.add(trade.fee()); // negative: a charge
-            }
+        BigDecimal fees;
+        try {
+            fees = fillFees.paid(entry.id(), filled, base, config.exitFeeWait()).orElseGet(() -> tradeFees(entry, base));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fees = tradeFees(entry, base);
         }
         return filled.add(fees.min(BigDecimal.ZERO));
+    }
+
+    /** The order's fees in {@code currency}, from its trades as the exchange lists them (negative: a charge). */
+    private BigDecimal tradeFees(Order entry, String currency) {
+        BigDecimal fees = BigDecimal.ZERO;
+        for (AccountTrade trade : rest.orderTrades(entry.symbol(), entry.id())) {
+            if (trade.fee() != null && currency.equals(trade.feeCurrency())) {
+                fees = fees.add(trade.fee());
+            }
+        }
+        return fees;
     }
 
     /** {@code tBTCUSD} → BTC, {@code tTESTBTC:TESTUSD} → TESTBTC. */

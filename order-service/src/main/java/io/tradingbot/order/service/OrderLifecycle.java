@@ -142,7 +142,16 @@ public class OrderLifecycle {
             Optional<ExitPlan> plan = intent != null ? (intent.exit() ? Optional.empty() : ExitPlan.of(intent.verdict()))
                     : ExitPlan.of(order);
             plan.filter(p -> exitsStarted.add(p.verdictId()))
-                    .ifPresent(p -> background.submit(() -> exits.place(p, order).forEach(this::observe)));
+                    .ifPresent(p -> background.execute(() -> placeExit(p, order)));
+        }
+    }
+
+    private void placeExit(ExitPlan plan, Order entry) {
+        try {
+            exits.place(plan, entry).forEach(this::observe);
+        } catch (RuntimeException e) {
+            // Not swallowed by the executor: a filled entry without its exit has no stop loss.
+            LOG.errorf(e, "exit of verdict %s not placed", plan.verdictId());
         }
     }
 

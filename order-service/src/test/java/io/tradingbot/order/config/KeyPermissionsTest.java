@@ -80,6 +80,10 @@ class KeyPermissionsTest {
                 return true;
             }
 
+            public Duration exitFeeWait() {
+                return Duration.ofMillis(500);
+            }
+
             public boolean deadManSwitch() {
                 return true;
             }
