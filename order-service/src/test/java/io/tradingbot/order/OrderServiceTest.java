@@ -124,6 +124,9 @@ class OrderServiceTest extends ServiceContract {
     OrderPublisher publisher;
 
     @Inject
+    OrderExecutor executor;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -651,6 +654,8 @@ class OrderServiceTest extends ServiceContract {
         }
         assertThat(submits("websocket", "answered") - wsBefore).isEqualTo(12.0);
         assertThat(submits("rest", null) - restBefore).isZero();
+        // Each verdict's lock went with it: none is kept for the life of the process.
+        await().atMost(WAIT).until(() -> executor.verdictsInProgress() == 0);
         for (Order order : open) {
             if (order.cid() != null && verdicts.stream().anyMatch(v -> VerdictCids.entry(v.id()) == order.cid())) {
                 exchange.cancelOrder(order.id());

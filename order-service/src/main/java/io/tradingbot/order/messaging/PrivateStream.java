@@ -25,9 +25,8 @@ import java.util.Set;
  * This service's own authenticated socket, filters {@code trading} and {@code notify} (the {@code n on-req} answers to
  * orders sent on it; Bitfinex filters notifications out under {@code trading} alone): os, on, ou, oc, te, tu and n go onto
  * {@code exchange.private.v1} as received (the frame, plus its decoded fields) and feed the order lifecycle (the
- * {@code tu} fees, {@link FillFees}). After every
- * reconnect the client re-authenticates and the {@code os} snapshot follows; {@link OrderLifecycle#resync} then reports
- * what changed while the socket was down, from the order history.
+ * {@code tu} fees, {@link FillFees}). After every reconnect the client re-authenticates and the {@code os} snapshot
+ * follows; {@link OrderLifecycle#resync} then reports what changed while the socket was down, from the order history.
  */
 @ApplicationScoped
 public class PrivateStream {

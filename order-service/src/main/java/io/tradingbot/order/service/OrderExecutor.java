@@ -45,7 +45,7 @@ public class OrderExecutor {
     private final OrderConfig config;
     private final Event<OrderSubmitting> submitting;
     private final OrderJournal journal;
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Long, VerdictLock> locks = new ConcurrentHashMap<>();
 
     public OrderExecutor(OrderEntry entry, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
             Event<OrderSubmitting> submitting, OrderJournal journal) {
@@ -64,10 +64,36 @@ public class OrderExecutor {
                     + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())), null);
         }
         long cid = VerdictCids.entry(verdict.id());
-        // One verdict at a time: the Kafka consumer and POST /orders may hold the same one.
-        synchronized (locks.computeIfAbsent(cid, k -> new Object())) {
-            return place(verdict, cid);
+        // One verdict at a time: the Kafka consumer and POST /orders may hold the same one. The lock goes with its last
+        // holder, or there would be one per verdict for the life of the process.
+        VerdictLock lock = locks.compute(cid, (k, held) -> (held == null ? new VerdictLock() : held).take());
+        try {
+            synchronized (lock) {
+                return place(verdict, cid);
+            }
+        } finally {
+            locks.computeIfPresent(cid, (k, held) -> held.release() ? null : held);
         }
+    }
+
+    /** A verdict's lock and how many threads hold or wait for it (changed only inside the map's compute). */
+    private static final class VerdictLock {
+        private int holders;
+
+        VerdictLock take() {
+            holders++;
+            return this;
+        }
+
+        /** @return whether no thread holds or waits for it any more */
+        boolean release() {
+            return --holders == 0;
+        }
+    }
+
+    /** How many verdicts are being placed at this moment (each holds a lock only while it is). */
+    public int verdictsInProgress() {
+        return locks.size();
     }
 
     private TradeResult place(RiskVerdict verdict, long cid) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -46,8 +46,11 @@ public class OrderLifecycle {
     private record Published(OrderStatus status, BigDecimal remaining, BigDecimal price, String symbol) {
     }
 
-    private final Map<Long, Intent> intents = new ConcurrentHashMap<>();
-    private final Set<String> exitsStarted = ConcurrentHashMap.newKeySet();
+    // Both bounded: one entry per verdict for the life of the process would fill the heap of a service that runs for
+    // weeks. An evicted intent is read back from the order's meta (verdict_id, take profit, stop loss); an exit started
+    // again for an evicted verdict is found by its journaled cid and not placed twice.
+    private final Map<Long, Intent> intents = Collections.synchronizedMap(lru());
+    private final Set<String> exitsStarted = Collections.newSetFromMap(Collections.synchronizedMap(lru()));
     private final Map<Long, Published> published = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Published> eldest) {
@@ -78,6 +81,15 @@ public class OrderLifecycle {
         background.shutdownNow();
     }
 
+    private static <K, V> Map<K, V> lru() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
+    }
+
     public void expect(long cid, RiskVerdict verdict, boolean exit) {
         intents.put(cid, new Intent(verdict, exit));
     }
@@ -88,8 +100,9 @@ public class OrderLifecycle {
 
     /** The verdict an order was placed for: known by cid, or read back from the order's meta after a restart. */
     public String verdictId(Order order) {
-        if (order.cid() != null && intents.containsKey(order.cid())) {
-            return intents.get(order.cid()).verdict().id();
+        Intent intent = order.cid() == null ? null : intents.get(order.cid());
+        if (intent != null) {
+            return intent.verdict().id();
         }
         JsonNode meta = order.meta();
         return meta != null && meta.hasNonNull("verdict_id") ? meta.get("verdict_id").asText() : null;
