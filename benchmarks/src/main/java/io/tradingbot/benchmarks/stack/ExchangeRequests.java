@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class ExchangeRequests {
     private static final String COUNT = "sim_auth_requests_total{";
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final Pattern ENDPOINT = Pattern.compile("endpoint=\"([^\"]*)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ExchangeRequests() {
@@ -38,13 +38,9 @@ final class ExchangeRequests {
         Map<String, Long> counts = new TreeMap<>();
         scrape.lines().filter(line -> line.startsWith(COUNT)).forEach(line -> {
             int close = line.lastIndexOf('}');
-            Map<String, String> labels = new TreeMap<>();
-            Matcher m = LABEL.matcher(line.substring(COUNT.length(), close));
-            while (m.find()) {
-                labels.put(m.group(1), m.group(2));
-            }
+            Matcher endpoint = ENDPOINT.matcher(line.substring(COUNT.length(), close));
             long count = (long) Double.parseDouble(line.substring(close + 1).trim());
-            counts.merge(labels.getOrDefault("endpoint", "?"), count, Long::sum);
+            counts.merge(endpoint.find() ? endpoint.group(1) : "?", count, Long::sum);
         });
         return counts;
     }

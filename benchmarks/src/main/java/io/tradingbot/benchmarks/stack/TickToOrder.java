@@ -10,6 +10,7 @@ import io.tradingbot.events.SignalType;
 import io.tradingbot.events.Candle;
 import io.tradingbot.simulator.testkit.SimulatorProcess;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class TickToOrder {
     private Map<String, Long> exchangeRequests() {
         try {
             return ExchangeRequests.read(sim.baseUrl());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.out.println("  the exchange's request counts are not readable: " + e.getMessage());
             return Map.of();
         } catch (InterruptedException e) {

@@ -49,14 +49,9 @@ public class OrderLifecycle {
     // Both bounded: one entry per verdict for the life of the process would fill the heap of a service that runs for
     // weeks. An evicted intent is read back from the order's meta (verdict_id, take profit, stop loss); an exit started
     // again for an evicted verdict is found by its journaled cid and not placed twice.
-    private final Map<Long, Intent> intents = Collections.synchronizedMap(lru());
-    private final Set<String> exitsStarted = Collections.newSetFromMap(Collections.synchronizedMap(lru()));
-    private final Map<Long, Published> published = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Published> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Map<Long, Intent> intents = Collections.synchronizedMap(lastRemembered());
+    private final Set<String> exitsStarted = Collections.newSetFromMap(Collections.synchronizedMap(lastRemembered()));
+    private final Map<Long, Published> published = lastRemembered();
     // Exits and resync read the exchange over REST; never on the socket's thread.
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "order-lifecycle");
@@ -81,8 +76,9 @@ public class OrderLifecycle {
         background.shutdownNow();
     }
 
-    private static <K, V> Map<K, V> lru() {
-        return new LinkedHashMap<>(256, 0.75f, true) {
+    /** The last {@value #REMEMBERED} entries put, the oldest dropped first. */
+    private static <K, V> Map<K, V> lastRemembered() {
+        return new LinkedHashMap<>(256, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > REMEMBERED;
