@@ -2,6 +2,7 @@ package io.tradingbot.gateway.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.Candle;
@@ -42,12 +43,15 @@ public class EventFanIn {
     private static final Logger LOG = Logger.getLogger(EventFanIn.class);
 
     private final EventHub hub;
+    private final FanInSwitch fanIn;
     private final TradePrices prices;
     private final Map<String, Route<?>> routes;
     private final Counter unwatchedCandles;
 
-    public EventFanIn(EventHub hub, TradePrices prices, MeterRegistry registry) {
+    public EventFanIn(EventHub hub, @Identifier(FanInSwitch.NAME) FanInSwitch fanIn, TradePrices prices,
+            MeterRegistry registry) {
         this.hub = hub;
+        this.fanIn = fanIn;
         this.prices = prices;
         this.unwatchedCandles = Counter.builder("gateway.fan.candles.unwatched")
                 .description("Candle records passed over unread: no client watched their symbol").register(registry);
@@ -67,6 +71,10 @@ public class EventFanIn {
     @Incoming("fan")
     public CompletionStage<Void> fan(Message<byte[]> message) {
         if (message.getPayload() == null) {
+            return message.ack();
+        }
+        if (hub.clients() == 0) {
+            fanIn.strayRecord();
             return message.ack();
         }
         String topic = IncomingEvents.topic(message);

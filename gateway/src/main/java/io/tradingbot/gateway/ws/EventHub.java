@@ -1,9 +1,11 @@
 package io.tradingbot.gateway.ws;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tradingbot.gateway.config.GatewayConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -14,9 +16,13 @@ import java.util.function.Function;
 @ApplicationScoped
 public class EventHub {
     private final Map<String, Subscriber> clients = new ConcurrentHashMap<>();
+    private final Object audienceLock = new Object();
+    private volatile Audience audience = anyone -> { };
     private final int capacity;
     private final Counter published;
     private final Counter dropped;
+    private final MeterRegistry registry;
+    private final Gauge clientsGauge;
 
     public EventHub(GatewayConfig config, MeterRegistry registry) {
         this.capacity = config.ws().bufferSize();
@@ -25,12 +31,30 @@ public class EventHub {
         this.dropped = Counter.builder("gateway.ws.events.dropped")
                 .description("Events dropped for clients that read too slowly (each told by a lagged event)")
                 .register(registry);
-        registry.gaugeMapSize("gateway.ws.clients", java.util.List.of(), clients);
+        this.registry = registry;
+        this.clientsGauge = Gauge.builder("gateway.ws.clients", clients, Map::size).register(registry);
+    }
+
+    /** A gauge reads this instance: gone with it (a registry outlives the application in tests that restart it). */
+    @PreDestroy
+    void unregister() {
+        registry.remove(clientsGauge);
+    }
+
+    /** Who is told when the first client joins and when the last one leaves (one listener: the fan-in). */
+    public void audience(Audience audience) {
+        this.audience = audience;
     }
 
     Subscriber join(String id, String user, Function<String, Uni<Void>> sink, Function<OutboundEvent, String> format) {
         Subscriber subscriber = new Subscriber(id, user, capacity, sink, format, dropped::increment);
-        clients.put(id, subscriber);
+        synchronized (audienceLock) {
+            boolean first = clients.isEmpty();
+            clients.put(id, subscriber);
+            if (first) {
+                audience.listening(true);
+            }
+        }
         return subscriber;
     }
 
@@ -39,7 +63,13 @@ public class EventHub {
     }
 
     void leave(String id) {
-        Subscriber subscriber = clients.remove(id);
+        Subscriber subscriber;
+        synchronized (audienceLock) {
+            subscriber = clients.remove(id);
+            if (subscriber != null && clients.isEmpty()) {
+                audience.listening(false);
+            }
+        }
         if (subscriber != null) {
             subscriber.close();
         }
@@ -66,5 +96,11 @@ public class EventHub {
 
     public int clients() {
         return clients.size();
+    }
+
+    /** Told, without blocking, whether any client is connected, each time that changes. */
+    @FunctionalInterface
+    public interface Audience {
+        void listening(boolean anyone);
     }
 }

@@ -232,6 +232,46 @@ class FanOutTest {
         }
     }
 
+    /**
+     * With no client connected the fan-out reads nothing. A client gets what happens from its connection on: not what was
+     * published while nobody listened, though that is still on the topic, in the same partition, before what it gets.
+     */
+    @Test
+    void nothingIsReadWhileNoClientIsConnectedAndAClientGetsWhatHappensFromItsConnectionOn() throws Exception {
+        for (int round = 1; round <= 2; round++) {
+            awaitFanPaused(true);
+            Signal unheard = signal("tBTCUSD");
+            producer.send(new ProducerRecord<>(Topics.STRATEGY_SIGNALS, unheard.symbol(),
+                    events.serialize(Topics.STRATEGY_SIGNALS, unheard))).get();
+            sleep(50); // the record's timestamp before the client's connection, to the millisecond
+            try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {
+                client.await("welcome", WAIT);
+                awaitFanPaused(false);
+                Signal heard = untilReceived(client, "signal", () -> signal("tBTCUSD"));
+                assertThat(client.events("signal")).as("round %d: signals received", round)
+                        .extracting(e -> e.path("data").path("id").asText())
+                        .doesNotContain(unheard.id()).contains(heard.id());
+            }
+        }
+    }
+
+    private static void awaitFanPaused(boolean paused) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        double expected = paused ? 1 : 0;
+        while (fanPaused() != expected && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        String scrape = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(Prometheus.sum(scrape, "gateway_fan_paused"))
+                .as("gateway_fan_paused, with %s clients connected", Prometheus.sum(scrape, "gateway_ws_clients"))
+                .isEqualTo(expected);
+    }
+
+    private static double fanPaused() {
+        return Prometheus.sum(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString(),
+                "gateway_fan_paused");
+    }
+
     private static double unwatchedCandles() {
         return Prometheus.sum(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString(),
                 "gateway_fan_candles_unwatched_total");
