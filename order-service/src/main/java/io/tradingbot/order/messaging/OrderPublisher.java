@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.ExchangePrivateEvent;
 import io.tradingbot.events.OrderEvent;
+import io.tradingbot.events.Topics;
 import io.tradingbot.events.TradeResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -14,32 +15,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * What order-service writes: the order lifecycle, the exchange's private events as received, and trade results. Created
- * at start on the main thread, not lazily by the socket's first event.
+ * What order-service writes: the order lifecycle, the exchange's private events as received, and trade results, through
+ * one producer, each record naming its topic. Created at start on the main thread, not lazily by the socket's first
+ * event.
  */
 @Startup
 @ApplicationScoped
 public class OrderPublisher {
     private static final Logger LOG = Logger.getLogger(OrderPublisher.class);
 
-    private final MutinyEmitter<OrderEvent> orders;
-    private final MutinyEmitter<ExchangePrivateEvent> privateEvents;
-    private final MutinyEmitter<TradeResult> results;
+    private final MutinyEmitter<Object> events;
     private final MeterRegistry metrics;
 
-    public OrderPublisher(@Channel("orders-out") MutinyEmitter<OrderEvent> orders,
-            @Channel("private-out") MutinyEmitter<ExchangePrivateEvent> privateEvents,
-            @Channel("results-out") MutinyEmitter<TradeResult> results, MeterRegistry metrics) {
-        this.orders = orders;
-        this.privateEvents = privateEvents;
-        this.results = results;
+    public OrderPublisher(@Channel("events-out") MutinyEmitter<Object> events, MeterRegistry metrics) {
+        this.events = events;
         this.metrics = metrics;
     }
 
     /** Publishes a step of an order's lifecycle; each step counts once by status (the lifecycle never repeats one). */
     public void order(OrderEvent event) {
         metrics.counter("tradingbot.orders", "symbol", event.symbol(), "status", event.status().name()).increment();
-        send(orders, event.symbol(), event, "order event");
+        send(Topics.ORDERS_EVENTS, event.symbol(), event, "order event");
     }
 
     /**
@@ -48,25 +44,26 @@ public class OrderPublisher {
      */
     public Uni<Void> orderAcknowledged(OrderEvent event) {
         metrics.counter("tradingbot.orders", "symbol", event.symbol(), "status", event.status().name()).increment();
-        return orders.sendMessage(keyed(event.symbol(), event));
+        return events.sendMessage(record(Topics.ORDERS_EVENTS, event.symbol(), event));
     }
 
     public void privateEvent(ExchangePrivateEvent event) {
-        send(privateEvents, event.symbol() != null ? event.symbol() : event.account(), event, "private event");
+        send(Topics.EXCHANGE_PRIVATE, event.symbol() != null ? event.symbol() : event.account(), event, "private event");
     }
 
     /** Completes once the broker has the result, so a verdict is acknowledged only after its result is stored. */
     public Uni<Void> result(TradeResult result) {
-        return results.sendMessage(keyed(result.symbol(), result));
+        return events.sendMessage(record(Topics.TRADING_RESULTS, result.symbol(), result));
     }
 
     // Events follow the exchange's stream: a failed send is logged, never allowed to stall the socket's thread.
-    private static <T> void send(MutinyEmitter<T> emitter, String key, T value, String what) {
-        emitter.sendMessage(keyed(key, value)).subscribe().with(ok -> {
+    private void send(String topic, String key, Object value, String what) {
+        events.sendMessage(record(topic, key, value)).subscribe().with(ok -> {
         }, failure -> LOG.warnf("could not publish %s for %s: %s", what, key, failure.getMessage()));
     }
 
-    private static <T> Message<T> keyed(String key, T value) {
-        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+    private static Message<Object> record(String topic, String key, Object value) {
+        return Message.of(value).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build());
     }
 }
