@@ -52,8 +52,8 @@ public class FanInSwitch implements KafkaConsumerRebalanceListener {
     public FanInSwitch(KafkaClientService kafka, EventHub hub, MeterRegistry registry) {
         this.kafka = kafka;
         this.registry = registry;
-        this.listening = hub.clients() > 0;
         hub.audience(this::listening);
+        this.listening = hub.clients() > 0; // after: a client joining in between is not missed
         this.pausedGauge = Gauge.builder("gateway.fan.paused", this, s -> s.paused ? 1 : 0)
                 .description("1 while the fan-out reads nothing because no client is connected").register(registry);
     }
