@@ -101,7 +101,11 @@ public class FanInSwitch implements KafkaConsumerRebalanceListener {
 
     private void resumeFrom(Consumer<String, byte[]> consumer, long since) {
         Set<TopicPartition> partitions = consumer.paused();
-        if (!listening || partitions.isEmpty()) {
+        if (!listening) {
+            return;
+        }
+        if (partitions.isEmpty()) {
+            paused = false; // already reading: the connector resumed them after its own back-pressure
             return;
         }
         Map<TopicPartition, Long> times = new HashMap<>();
