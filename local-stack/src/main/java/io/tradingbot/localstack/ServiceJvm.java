@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,10 @@ public enum ServiceJvm {
                 for (String file : List.of(ARCHIVE, AOT_CACHE, AOT_RECORDING)) {
                     Files.deleteIfExists(quarkusApp.resolve(file));
                 }
-                Files.writeString(stamp, application);
+                // A new file moved over the old one, never written through it: a copy made with hard links
+                // (cp -al) shares the stamp's inode with its original, whose caches would then look stale.
+                Path written = Files.writeString(quarkusApp.resolve(STAMP + ".new"), application);
+                Files.move(written, stamp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             if (AOT && Files.exists(quarkusApp.resolve(AOT_RECORDING)) && !Files.exists(quarkusApp.resolve(AOT_CACHE))) {
                 assembleAotCache(service, quarkusApp);

@@ -72,6 +72,33 @@ class ServiceJvmTest {
         written.forEach(f -> assertThat(copy.resolve(f)).as("not this option's business").hasContent("kept"));
     }
 
+    /** A copy made with hard links (cp -al) shares its files' inodes: preparing it must leave the original's caches be. */
+    @Test
+    void preparingAHardLinkedCopyLeavesTheOriginalsCachesInPlace(@TempDir Path dir) throws Exception {
+        Path app = Files.createDirectories(dir.resolve("original/quarkus-app"));
+        Files.writeString(Files.createDirectories(app.resolve("lib/main")).resolve("service.jar"), "v1");
+        ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.prepare(StackService.RISK, app);
+        writeAll(app, List.of(ServiceJvm.AOT_CACHE), "the original's cache");
+
+        Path copy = dir.resolve("copy/quarkus-app");
+        try (var files = Files.walk(app)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(app.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createLink(target, file);
+                }
+            }
+        }
+        ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.prepare(StackService.RISK, copy);
+        assertThat(copy.resolve(ServiceJvm.AOT_CACHE)).as("the copy's: made for another path").doesNotExist();
+
+        ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.prepare(StackService.RISK, app);
+        assertThat(app.resolve(ServiceJvm.AOT_CACHE)).hasContent("the original's cache");
+        assertThat(app.resolve(ServiceJvm.STAMP)).content().contains(app.toAbsolutePath().normalize().toString());
+    }
+
     /**
      * The three starts of an AOT cache, with a real JVM: the first records, the launcher assembles the cache before the
      * second, which loads the application's classes from it.
