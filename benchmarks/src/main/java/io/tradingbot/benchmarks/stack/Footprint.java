@@ -81,6 +81,27 @@ public final class Footprint {
         return out.toString();
     }
 
+    /**
+     * The peak RSS of each process in each loaded scenario, side by side: the scenarios load the stack very differently
+     * (tick to order at the latency target's load, the throughput ladder up to 20,000 updates/s, 1,000 WebSocket
+     * clients), and the table above keeps only the highest. Over 200 MB in bold.
+     */
+    public static String perScenarioTable(Map<String, Map<String, Usage>> byScenario) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        byScenario.values().forEach(usage -> names.addAll(usage.keySet()));
+        StringBuilder out = new StringBuilder("| process |");
+        byScenario.keySet().forEach(scenario -> out.append(' ').append(scenario).append(" |"));
+        out.append('\n').append("|---|").append("---:|".repeat(byScenario.size())).append('\n');
+        for (String name : names) {
+            out.append("| ").append(name).append(" |");
+            byScenario.values().forEach(usage -> out.append(' ').append(Optional.ofNullable(usage.get(name))
+                    .map(u -> u.peakRssMb() <= 200 ? fmt(u.peakRssMb()) : "**" + fmt(u.peakRssMb()) + "**")
+                    .orElse("–")).append(" |"));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     private static String fmt(double value) {
         return String.format(Locale.ROOT, "%.0f", value);
     }

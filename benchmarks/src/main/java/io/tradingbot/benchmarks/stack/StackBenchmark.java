@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,7 +158,7 @@ public final class StackBenchmark {
             stack.processes().forEach((name, handle) -> pids.put(name, handle.pid()));
             pids.put("driver JVM (Kafka broker + load clients)", ProcessHandle.current().pid());
             Map<String, Footprint.Usage> idle = Map.of();
-            Map<String, Footprint.Usage> loaded = new LinkedHashMap<>();
+            Map<String, Map<String, Footprint.Usage>> loadedByScenario = new LinkedHashMap<>();
             Map<String, Double> ready = new LinkedHashMap<>();
             String startTable = null;
 
@@ -178,7 +179,7 @@ public final class StackBenchmark {
                         Sampler sampler = Sampler.start(pids);
                         TickToOrder.Result result = new TickToOrder(stack.simulator(), symbols, speed).run(tap,
                                 warmupCandles, candles, pids);
-                        merge(loaded, sampler.stop());
+                        loadedByScenario.put(symbols.size() + " symbols, tick to order", sampler.stop());
                         String table = TickToOrder.table(result, symbols.size(), speed, warmupCandles,
                                 candles);
                         System.out.println(table);
@@ -209,7 +210,8 @@ public final class StackBenchmark {
                         Thread.sleep(10_000); // let the backlog drain
                         System.out.println("Throughput of Kafka → strategy alone: steps " + kafkaRates + " ...");
                         List<Throughput.Step> directSteps = new Throughput(direct, lag::read).run(kafkaRates, step);
-                        merge(loaded, sampler.stop());
+                        loadedByScenario.put("throughput ladder, up to " + Math.max(Collections.max(rates),
+                                Collections.max(kafkaRates)) + "/s", sampler.stop());
                         String directTable = Throughput.table(directSteps, symbols.size(), step,
                                 "candle records/s written to market.candles.v1 by the driver");
                         System.out.println(directTable);
@@ -246,7 +248,7 @@ public final class StackBenchmark {
                         UpdateSource.Outcome outcome = driver.drive(rate, Duration.ofSeconds(seconds));
                         FanOut.Result result = fanOut.stopMeasuring(clients, outcome.seconds(), perConnection,
                                 outcome.achievedPerSecond());
-                        merge(loaded, sampler.stop());
+                        loadedByScenario.put(connected + " WebSocket clients", sampler.stop());
                         String table = FanOut.table(result, symbolsPerClient, symbols.size());
                         System.out.println(table);
                         report.append("\n#### WebSocket fan-out\n\n").append(table);
@@ -291,6 +293,8 @@ public final class StackBenchmark {
                 startTable = StartCpu.table(starts);
             }
             if (scenarios.contains("footprint") || scenarios.contains("startup")) {
+                Map<String, Footprint.Usage> loaded = new LinkedHashMap<>();
+                loadedByScenario.values().forEach(window -> merge(loaded, window));
                 String table = Footprint.table(idle, loaded, ready);
                 System.out.println(table);
                 report.append("\n#### Footprint\n\nCPU in % of one core (the machine has ")
@@ -299,6 +303,11 @@ public final class StackBenchmark {
                                 + "a second instance of the service started alone on the idle stack (the median of the "
                                 + "starts below).\n\n")
                         .append(table);
+                if (!loadedByScenario.isEmpty()) {
+                    String perScenario = Footprint.perScenarioTable(loadedByScenario);
+                    System.out.println(perScenario);
+                    report.append("\nPeak RSS in MB in each scenario (over 200 MB in bold):\n\n").append(perScenario);
+                }
                 if (startTable != null) {
                     System.out.println(startTable);
                     report.append("\n#### Start to ready: where the CPU goes\n\n").append(startTable);
