@@ -7,6 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.Candle;
@@ -24,11 +25,13 @@ import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.kafka.testkit.Prometheus;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -47,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,6 +72,9 @@ class FanOutTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    KafkaClientService kafka;
 
     private KafkaProducer<String, byte[]> producer;
     private final EventSerializer<Object> events = new EventSerializer<>();
@@ -252,6 +259,35 @@ class FanOutTest {
                         .extracting(e -> e.path("data").path("id").asText())
                         .doesNotContain(unheard.id()).contains(heard.id());
             }
+        }
+    }
+
+    @Test
+    void partitionsResumedWhileNobodyListensArePausedAgainByTheNextRecord() throws Exception {
+        awaitFanPaused(true);
+        // What the connector does after its own back-pressure: it resumes every partition, listening or not.
+        io.smallrye.reactive.messaging.kafka.KafkaConsumer<String, byte[]> fan = kafka.getConsumer("fan");
+        java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> resumeAll =
+                consumer -> consumer.resume(consumer.assignment());
+        fan.runOnPollingThread(resumeAll).await().atMost(WAIT);
+        assertThat(fan.paused().await().atMost(WAIT)).as("partitions paused right after the resume").isEmpty();
+
+        Signal stray = signal("tBTCUSD");
+        producer.send(new ProducerRecord<>(Topics.STRATEGY_SIGNALS, stray.symbol(),
+                events.serialize(Topics.STRATEGY_SIGNALS, stray))).get();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Set<TopicPartition> assigned = fan.getAssignments().await().atMost(WAIT);
+        while (!fan.paused().await().atMost(WAIT).equals(assigned) && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(fan.paused().await().atMost(WAIT)).as("paused after a record read with no client").isEqualTo(assigned);
+
+        sleep(50); // the stray record's timestamp before the client's connection, to the millisecond
+        try (EventStream client = EventStream.withQueryToken(gateway(), token("vera", "viewer-password"))) {
+            client.await("welcome", WAIT);
+            Signal heard = untilReceived(client, "signal", () -> signal("tBTCUSD"));
+            assertThat(client.events("signal")).extracting(e -> e.path("data").path("id").asText())
+                    .doesNotContain(stray.id()).contains(heard.id());
         }
     }
 
