@@ -65,6 +65,7 @@ public final class BitfinexWebSocketClient implements AutoCloseable {
     private final RequestSigner signer;
     private final ObjectMapper mapper = BitfinexJson.mapper();
     private final HttpClient http;
+    private final boolean ownsHttp;
     private final ScheduledExecutorService scheduler;
 
     private final List<Consumer<AccountEvent>> accountListeners = new CopyOnWriteArrayList<>();
@@ -88,14 +89,27 @@ public final class BitfinexWebSocketClient implements AutoCloseable {
     private volatile long reconnects;
 
     public BitfinexWebSocketClient(BitfinexClientConfig config) {
-        this(config, config.hasCredentials() ? NonceGenerator.forKey(config.apiKey()) : null);
+        this(config, (HttpClient) null);
     }
 
     public BitfinexWebSocketClient(BitfinexClientConfig config, NonceGenerator nonces) {
+        this(config, nonces, null);
+    }
+
+    /**
+     * A socket on an HttpClient shared with others ({@link PublicChannelPool}): closing this one leaves it open. Null:
+     * one of its own.
+     */
+    BitfinexWebSocketClient(BitfinexClientConfig config, HttpClient shared) {
+        this(config, config.hasCredentials() ? NonceGenerator.forKey(config.apiKey()) : null, shared);
+    }
+
+    private BitfinexWebSocketClient(BitfinexClientConfig config, NonceGenerator nonces, HttpClient shared) {
         this.config = config;
         this.nonces = nonces;
         this.signer = config.hasCredentials() ? new RequestSigner(config.apiSecret()) : null;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        this.ownsHttp = shared == null;
+        this.http = shared != null ? shared : HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bitfinex-ws-supervisor");
             t.setDaemon(true);
@@ -216,7 +230,9 @@ public final class BitfinexWebSocketClient implements AutoCloseable {
             }
         }
         scheduler.shutdownNow();
-        http.close();
+        if (ownsHttp) {
+            http.close();
+        }
     }
 
     // ---------------------------------------------------------------- public channels

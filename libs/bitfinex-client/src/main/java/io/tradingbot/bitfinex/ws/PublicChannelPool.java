@@ -1,5 +1,6 @@
 package io.tradingbot.bitfinex.ws;
 
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import io.tradingbot.bitfinex.error.BitfinexException;
  * that has room first and opening a new one when all are full.
  * <p>
  * Each socket is a {@link BitfinexWebSocketClient} of its own, so each reconnects and resubscribes its own channels
- * on its own. A socket is opened (and connected) when the first channel is placed on it. Unsubscribing frees the
+ * on its own; they share one {@link HttpClient} (one selector thread and one pool of workers for all of them). A socket is opened (and connected) when the first channel is placed on it. Unsubscribing frees the
  * channel for the next subscription; a socket left without channels is closed unless it is the pool's last one.
  * <p>
  * Sockets are identified by a number that is never reused (1, 2, ...). Listeners hear every socket's state changes and
@@ -53,6 +54,8 @@ public final class PublicChannelPool implements AutoCloseable {
 
     private final int channelsPerSocket;
     private final Supplier<BitfinexWebSocketClient> factory;
+    /** The sockets' HttpClient when the pool made it, else null (the factory's clients own theirs). */
+    private final HttpClient shared;
     private final List<SocketListener> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<BitfinexException>> errorListeners = new CopyOnWriteArrayList<>();
 
@@ -67,9 +70,16 @@ public final class PublicChannelPool implements AutoCloseable {
     private long retiredReconnects;
     private boolean closed;
 
-    /** A pool whose sockets are {@code new BitfinexWebSocketClient(config)}. */
+    /**
+     * A pool of {@code config}'s sockets on one {@link HttpClient}, which the pool closes last. Each client of its own
+     * would bring its own selector thread and workers: 100 symbols' tickers and candles are 8 sockets.
+     */
     public PublicChannelPool(BitfinexClientConfig config, int channelsPerSocket) {
-        this(channelsPerSocket, () -> new BitfinexWebSocketClient(config));
+        this(checked(channelsPerSocket), config, HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build());
+    }
+
+    private PublicChannelPool(int channelsPerSocket, BitfinexClientConfig config, HttpClient shared) {
+        this(channelsPerSocket, () -> new BitfinexWebSocketClient(config, shared), shared);
     }
 
     /**
@@ -77,12 +87,21 @@ public final class PublicChannelPool implements AutoCloseable {
      * @param sockets           makes a new, unconnected client for each socket
      */
     public PublicChannelPool(int channelsPerSocket, Supplier<BitfinexWebSocketClient> sockets) {
+        this(checked(channelsPerSocket), sockets, null);
+    }
+
+    private PublicChannelPool(int channelsPerSocket, Supplier<BitfinexWebSocketClient> sockets, HttpClient shared) {
+        this.channelsPerSocket = channelsPerSocket;
+        this.factory = sockets;
+        this.shared = shared;
+    }
+
+    private static int checked(int channelsPerSocket) {
         if (channelsPerSocket < 1 || channelsPerSocket > MAX_CHANNELS_PER_SOCKET) {
             throw new IllegalArgumentException("channelsPerSocket " + channelsPerSocket + " is out of range: 1 to "
                     + MAX_CHANNELS_PER_SOCKET + " (Bitfinex refuses more channels on one connection)");
         }
-        this.channelsPerSocket = channelsPerSocket;
-        this.factory = sockets;
+        return channelsPerSocket;
     }
 
     // ---------------------------------------------------------------- listeners
@@ -261,6 +280,9 @@ public final class PublicChannelPool implements AutoCloseable {
             closing.addAll(all);
         }
         all.forEach(this::retire);
+        if (shared != null) {
+            shared.close();
+        }
     }
 
     private static final class Socket {

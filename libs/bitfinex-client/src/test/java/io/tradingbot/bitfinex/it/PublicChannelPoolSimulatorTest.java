@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
@@ -180,6 +183,33 @@ class PublicChannelPoolSimulatorTest {
                     .allSatisfy(log -> assertThat(log.of(MarketEvent.TickerUpdate.class)).isNotEmpty()));
             assertThat(errors).isEmpty();
         }
+    }
+
+    /** A JDK HttpClient per socket was a selector thread and workers per socket: 8 of each for 100 symbols. */
+    @Test
+    void theSocketsOfAPoolShareOneSelectorThreadWhichGoesWithThePool() {
+        Set<String> before = selectorThreads();
+        List<EventLog<MarketEvent>> logs = new ArrayList<>();
+        Set<String> pools;
+        try (PublicChannelPool pool = new PublicChannelPool(config(), 5)) {
+            for (int i = 1; i <= 12; i++) {
+                EventLog<MarketEvent> log = new EventLog<>();
+                logs.add(log);
+                pool.subscribeTicker(symbol(i), log);
+            }
+            assertThat(pool.sockets()).extracting(SocketStatus::channels).containsExactly(5, 5, 2);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(logs)
+                    .allSatisfy(log -> assertThat(log.of(MarketEvent.TickerUpdate.class)).isNotEmpty()));
+            pools = selectorThreads();
+            pools.removeAll(before);
+            assertThat(pools).as("selector threads started for the pool's three sockets").hasSize(1);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(selectorThreads()).doesNotContainAnyElementsOf(pools));
+    }
+
+    private static Set<String> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.endsWith("SelectorManager")).collect(Collectors.toCollection(HashSet::new));
     }
 
     @Test
