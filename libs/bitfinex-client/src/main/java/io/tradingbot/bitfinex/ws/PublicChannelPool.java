@@ -23,8 +23,9 @@ import io.tradingbot.bitfinex.error.BitfinexException;
  * that has room first and opening a new one when all are full.
  * <p>
  * Each socket is a {@link BitfinexWebSocketClient} of its own, so each reconnects and resubscribes its own channels
- * on its own; they share one {@link HttpClient} (one selector thread and one pool of workers for all of them). A socket is opened (and connected) when the first channel is placed on it. Unsubscribing frees the
- * channel for the next subscription; a socket left without channels is closed unless it is the pool's last one.
+ * on its own; they share one {@link HttpClient} (one selector thread and one pool of workers for all of them). A
+ * socket is opened (and connected) when the first channel is placed on it. Unsubscribing frees the channel for the next
+ * subscription; a socket left without channels is closed unless it is the pool's last one.
  * <p>
  * Sockets are identified by a number that is never reused (1, 2, ...). Listeners hear every socket's state changes and
  * errors, with the socket's number; events of a channel are delivered on its socket's thread, as with the single client.
@@ -75,7 +76,8 @@ public final class PublicChannelPool implements AutoCloseable {
      * would bring its own selector thread and workers: 100 symbols' tickers and candles are 8 sockets.
      */
     public PublicChannelPool(BitfinexClientConfig config, int channelsPerSocket) {
-        this(checked(channelsPerSocket), config, HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build());
+        this(checked(channelsPerSocket), config,
+                HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build());
     }
 
     private PublicChannelPool(int channelsPerSocket, BitfinexClientConfig config, HttpClient shared) {
