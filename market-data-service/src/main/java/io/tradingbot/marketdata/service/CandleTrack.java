@@ -3,11 +3,9 @@ package io.tradingbot.marketdata.service;
 import io.tradingbot.events.Candle;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The candles of one (symbol, timeframe) as this service has seen them, from the WebSocket and from REST, and what it
@@ -20,7 +18,7 @@ final class CandleTrack {
     private final String timeframe;
     private final long period;
     private final int capacity;
-    private final NavigableMap<Long, io.tradingbot.bitfinex.model.Candle> candles = new TreeMap<>();
+    private final PackedCandles candles = new PackedCandles();
     /** mts of the newest candle published closed (or, before anything was published, the newest closed at start). */
     private long watermark = Long.MIN_VALUE;
     private boolean started;
@@ -63,18 +61,24 @@ final class CandleTrack {
      * published, so a start neither replays history onto the topic nor leaves out what closed while it was down.
      */
     synchronized void accept(List<io.tradingbot.bitfinex.model.Candle> seen) {
-        for (io.tradingbot.bitfinex.model.Candle c : seen) {
+        // REST history and WebSocket snapshots come newest first: oldest first, each is appended rather than inserted
+        List<io.tradingbot.bitfinex.model.Candle> oldestFirst = seen;
+        if (seen.size() > 1 && seen.get(0).mts() > seen.get(seen.size() - 1).mts()) {
+            oldestFirst = new ArrayList<>(seen);
+            oldestFirst.sort(Comparator.comparingLong(io.tradingbot.bitfinex.model.Candle::mts));
+        }
+        for (io.tradingbot.bitfinex.model.Candle c : oldestFirst) {
             // a candle already published closed is final: a late copy must not change what consumers were told
             if (c.mts() > watermark && complete(c)) {
-                candles.put(c.mts(), c);
+                candles.put(c);
             }
         }
         if (!started && !candles.isEmpty()) {
-            Long newest = candles.lastKey();
-            Long closedBefore = candles.lowerKey(newest);
-            watermark = closedBefore == null ? newest - period : closedBefore;
+            int n = candles.size();
+            long newest = candles.mts(n - 1);
+            watermark = n == 1 ? newest - period : candles.mts(n - 2);
             // an earlier run's last closed candle, if the history read covers what closed since: continue from there
-            if (resumeAfter != null && resumeAfter < watermark && resumeAfter >= candles.firstKey() - period) {
+            if (resumeAfter != null && resumeAfter < watermark && resumeAfter >= candles.mts(0) - period) {
                 watermark = resumeAfter;
             }
             started = true;
@@ -90,9 +94,11 @@ final class CandleTrack {
         if (!started || candles.isEmpty()) {
             return Optional.empty();
         }
-        long newest = candles.lastKey();
+        int n = candles.size();
+        long newest = candles.mts(n - 1);
         long expected = watermark + period;
-        for (Long mts : candles.subMap(watermark, false, newest, true).keySet()) {
+        for (int i = candles.indexAfter(watermark); i < n; i++) {
+            long mts = candles.mts(i);
             if (mts > expected) {
                 return Optional.of(new long[] {expected, newest});
             }
@@ -107,12 +113,12 @@ final class CandleTrack {
         if (!started || candles.isEmpty()) {
             return out;
         }
-        long newest = candles.lastKey();
-        for (Map.Entry<Long, io.tradingbot.bitfinex.model.Candle> e : candles.subMap(watermark, false, newest, false).entrySet()) {
-            out.add(event(e.getValue(), true));
-            watermark = e.getKey();
+        int n = candles.size();
+        for (int i = candles.indexAfter(watermark); i < n - 1; i++) {
+            out.add(event(candles.get(i), true));
+            watermark = candles.mts(i);
         }
-        io.tradingbot.bitfinex.model.Candle current = candles.get(newest);
+        io.tradingbot.bitfinex.model.Candle current = candles.get(n - 1);
         if (!current.equals(lastOpenPublished)) {
             out.add(event(current, false));
             lastOpenPublished = current;
@@ -126,10 +132,9 @@ final class CandleTrack {
         if (candles.isEmpty()) {
             return out;
         }
-        long newest = candles.lastKey();
-        List<io.tradingbot.bitfinex.model.Candle> tail = new ArrayList<>(candles.values());
-        for (io.tradingbot.bitfinex.model.Candle c : tail.subList(Math.max(0, tail.size() - limit), tail.size())) {
-            out.add(event(c, c.mts() != newest));
+        int n = candles.size();
+        for (int i = Math.max(0, n - limit); i < n; i++) {
+            out.add(event(candles.get(i), i < n - 1));
         }
         return out;
     }
@@ -143,8 +148,8 @@ final class CandleTrack {
     }
 
     private void trim() {
-        while (candles.size() > capacity && candles.firstKey() < watermark) {
-            candles.pollFirstEntry();
+        while (candles.size() > capacity && candles.mts(0) < watermark) {
+            candles.removeFirst();
         }
     }
 
