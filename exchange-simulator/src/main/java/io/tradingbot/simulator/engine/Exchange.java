@@ -130,9 +130,9 @@ public final class Exchange {
         }
     }
 
-    /** Brings the market to the clock's time (called periodically). */
-    public void tick() {
-        locked(() -> null);
+    /** Brings the market to the clock's time (called periodically); returns the simulated ms until its next step. */
+    public long tick() {
+        return locked(() -> nextStep - now);
     }
 
     private void advanceTo(long t) {
