@@ -70,7 +70,7 @@ public class ExchangeService {
 
     /**
      * Catches the market up with the clock, then sleeps until its next step is due: between two steps a catch-up finds
-     * nothing to do (the benchmarks' 5 ms ticks woke this thread 200 times a second, 29 ms of CPU, for one step a
+     * nothing to do (the benchmarks' 5 ms ticks woke this thread 200 times a second, 14-29 ms of CPU, for one step a
      * second). Never longer than {@link #MAX_TICK_SLEEP_MILLIS}, so a clock or an exchange replaced in between is seen
      * soon; never shorter than tick-millis, as before.
      */
