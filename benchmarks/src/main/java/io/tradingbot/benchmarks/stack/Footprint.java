@@ -2,9 +2,11 @@ package io.tradingbot.benchmarks.stack;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RSS and CPU of every process of the stack over a window: CPU is the average over the window, RSS the peak seen by
@@ -64,7 +66,7 @@ public final class Footprint {
         StringBuilder out = new StringBuilder("| process | RSS idle MB | CPU idle % | RSS under load MB (peak) | "
                 + "of it mapped files MB | CPU under load % | ≤ 200 MB under load | start to ready s | ≤ 3 s |\n"
                 + "|---|---:|---:|---:|---:|---:|---|---:|---|\n");
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(idle.keySet());
+        Set<String> names = new LinkedHashSet<>(idle.keySet());
         names.addAll(loaded.keySet());
         for (String name : names) {
             Optional<Usage> i = Optional.ofNullable(idle.get(name));
@@ -87,7 +89,7 @@ public final class Footprint {
      * clients), and the table above keeps only the highest. Over 200 MB in bold.
      */
     public static String perScenarioTable(Map<String, Map<String, Usage>> byScenario) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         byScenario.values().forEach(usage -> names.addAll(usage.keySet()));
         StringBuilder out = new StringBuilder("| process |");
         byScenario.keySet().forEach(scenario -> out.append(' ').append(scenario).append(" |"));
