@@ -28,16 +28,35 @@ class ServiceJvmTest {
     @Test
     void servicesGetSizedJvmsAndACacheOnlyWhenAsked(@TempDir Path app) {
         assertThat(ServiceJvm.SIZED.options(StackService.ACCOUNT, app)).contains("-XX:+UseSerialGC", "-Xmx96m",
-                "-XX:TrimNativeHeapInterval=1000",
+                "-XX:TrimNativeHeapInterval=1000", "-XX:SweeperThreshold=50",
                 "-XX:TieredStopAtLevel=1").noneMatch(arg -> arg.contains("SharedArchive") || arg.contains("AOT"));
         assertThat(ServiceJvm.SIZED.options(StackService.ORDER, app)).contains("-Xmx96m", "-XX:TieredStopAtLevel=1");
         assertThat(ServiceJvm.SIZED.options(StackService.STRATEGY, app)).contains("-Xmx128m", "-XX:TieredStopAtLevel=1");
-        assertThat(ServiceJvm.SIZED.options(StackService.GATEWAY, app)).contains("-Xmx96m", "-XX:ReservedCodeCacheSize=64m")
+        assertThat(ServiceJvm.SIZED.options(StackService.GATEWAY, app)).contains("-Xmx96m", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:SweeperThreshold=50")
                 .doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.options(StackService.ACCOUNT, app)).contains(AOT
                 ? "-XX:AOTConfiguration=" + app.resolve("app.aotconf").toAbsolutePath()
                 : "-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa").toAbsolutePath());
         assertThat(ServiceJvm.JVM_DEFAULTS.options(StackService.GATEWAY, app)).isEmpty();
+    }
+
+    /** A service's image runs the JVM sized as ./run.sh sizes it, so what is measured here is what Kubernetes runs. */
+    @Test
+    void eachServiceImageStartsItsJvmWithTheLaunchersSizing(@TempDir Path app) throws IOException {
+        for (StackService service : StackService.values()) {
+            Path dockerfile = Path.of("..", service.module(), "src/main/docker/Dockerfile.jvm");
+            List<String> imageOptions = new ArrayList<>();
+            for (String line : Files.readAllLines(dockerfile)) {
+                for (String variable : List.of("ENV GC_CONTAINER_OPTIONS=\"", "ENV JAVA_OPTS_APPEND=\"")) {
+                    if (line.startsWith(variable)) {
+                        imageOptions.addAll(List.of(line.substring(variable.length(), line.lastIndexOf('"')).split(" +")));
+                    }
+                }
+            }
+            assertThat(imageOptions).as(dockerfile.toString())
+                    .containsAll(ServiceJvm.SIZED.options(service, app));
+        }
     }
 
     /** The JVM neither uses nor replaces what it wrote for other jars or another JDK: it must go before the start. */
