@@ -161,7 +161,7 @@ public enum ServiceJvm {
                 "-XX:TrimNativeHeapInterval=1000",
                 // The JVM collects the whole heap to unload cold code each time the code cache grows by 15 % of its size
                 // (JDK 20+). The services' code settles at 12-28 % of it, so each made one or two such collections in its
-                // first minutes: serial, 40-240 ms, on the order path. At 50 % none of them happens; a cache filling up
+                // first minutes: serial, 36-257 ms, on the order path. At 50 % none of them happens; a cache filling up
                 // is still collected, from 10 % free (docs/benchmarks.md, 2026-11-27 night).
                 "-XX:SweeperThreshold=50"));
         if (service.optimisingCompiler()) {
