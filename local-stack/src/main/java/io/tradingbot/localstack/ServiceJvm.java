@@ -155,7 +155,7 @@ public enum ServiceJvm {
         List<String> args = new ArrayList<>(List.of(
                 // One GC thread and no regions: the live sets are tens of MB; young pauses are a few ms idle and 15-30 ms
                 // under the benchmarks' 20,000 price updates/s (market-data, docs/benchmarks.md 2026-11-26 night).
-                "-XX:+UseSerialGC", "-Xms32m", "-Xmx" + service.maxHeapMb() + "m", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
+                "-XX:+UseSerialGC", "-Xmx" + service.maxHeapMb() + "m", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
                 // Hands freed C heap back to the OS every second (glibc keeps it otherwise): the JIT compilers' arenas
                 // peak at 30 MB and are freed right after. 5-22 MB less RSS per service (docs/benchmarks.md).
                 "-XX:TrimNativeHeapInterval=1000",
@@ -164,11 +164,20 @@ public enum ServiceJvm {
                 // first minutes: serial, 36-257 ms, on the order path. At 50 % none of them happens; a cache filling up
                 // is still collected, from 10 % free (docs/benchmarks.md, 2026-11-27 night).
                 "-XX:SweeperThreshold=50"));
+        int young = service.youngGenerationMb();
+        // Room for the old generation at first: the AOT cache's objects are loaded there at start, and without it the
+        // JVM does not start (-Xms32m -Xmn32m).
+        args.add("-Xms" + Math.max(32, 2 * young) + "m");
+        if (young > 0) {
+            args.addAll(List.of("-Xmn" + young + "m", "-XX:SurvivorRatio=4"));
+        }
         if (service.optimisingCompiler()) {
             args.add("-XX:ReservedCodeCacheSize=64m");
         } else {
             // C1 only: the optimising compiler costs about 2 s of CPU in each start and 25-50 MB per JVM; off the
-            // CPU-bound feed and fan-out its faster code saved nothing measurable (docs/benchmarks.md, 2026-11-26 evening).
+            // CPU-bound feed its faster code saved nothing measurable (docs/benchmarks.md, 2026-11-26 evening). The
+            // gateway's fan-out to 1,000 clients too: C2's code and arenas were 20-30 MB more RSS for no lower latency
+            // (2026-11-27 late night).
             args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
         }
         return args;

@@ -49,7 +49,7 @@ class LocalStackTest {
             for (String module : StackService.modules()) {
                 assertThat(get(stack.serviceUrl(module) + "/q/health/ready", null).statusCode()).as(module).isEqualTo(200);
                 assertThat(Files.size(stack.logDir().resolve(module + ".log"))).as(module + " log").isPositive();
-                // Sized JVMs (ServiceJvm.SIZED): the heap each may grow to, as its own metrics say; C2 only for feed and fan-out.
+                // Sized JVMs (ServiceJvm.SIZED): the heap each may grow to, as its own metrics say; C2 only for the feed.
                 double maxHeap = Prometheus.sum(get(stack.serviceUrl(module) + "/q/metrics", null).body(),
                         "jvm_memory_max_bytes", "area=\"heap\"");
                 StackService service = StackService.ofModule(module);
