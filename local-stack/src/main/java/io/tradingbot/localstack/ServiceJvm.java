@@ -176,7 +176,7 @@ public enum ServiceJvm {
         } else {
             // C1 only: the optimising compiler costs about 2 s of CPU in each start and 25-50 MB per JVM; off the
             // CPU-bound feed its faster code saved nothing measurable (docs/benchmarks.md, 2026-11-26 evening). The
-            // gateway's fan-out to 1,000 clients too: C2's code and arenas were 20-30 MB more RSS for no lower latency
+            // gateway's fan-out to 1,000 clients too: C2's code and arenas were 24-35 MB more RSS for no lower latency
             // (2026-11-27 late night).
             args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
         }

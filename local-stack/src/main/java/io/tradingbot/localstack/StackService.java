@@ -60,9 +60,9 @@ public enum StackService {
 
     /**
      * A fixed young generation with survivor spaces of a sixth of it each, or 0 for the JVM's (a third of the heap,
-     * 10 MB at first, survivor spaces of a tenth). market-data: under the exchange feed its records live until Kafka has
-     * them, 1 MB survivor spaces sent them to the old generation, which filled with them and grew the heap to 90 MB at
-     * the first full collection (docs/benchmarks.md, 2026-11-27 late night).
+     * 10 MB at first, survivor spaces of a tenth). market-data: under the exchange feed what survived a young collection
+     * (its records in flight to Kafka) overflowed 1 MB survivor spaces into the old generation, which filled with them,
+     * and the first full collection grew the heap to 90 MB (docs/benchmarks.md, 2026-11-27 late night).
      */
     public int youngGenerationMb() {
         return youngGenerationMb;
