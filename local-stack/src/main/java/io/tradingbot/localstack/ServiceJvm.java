@@ -127,8 +127,8 @@ public enum ServiceJvm {
                 // -Xlog: the recording lists every class it cannot keep (proxies, JFR events) as a warning.
                 args.addAll(List.of("-XX:AOTMode=record",
                         "-XX:AOTConfiguration=" + quarkusApp.resolve(AOT_RECORDING).toAbsolutePath(), "-Xlog:aot=error"));
-                if (!service.optimisingCompiler() && Runtime.version().feature() == 25) {
-                    // No method profiles where only C1 runs: it never reads them, and replaying a whole session's profiles
+                if (Runtime.version().feature() == 25) {
+                    // No method profiles: C1, the only JIT here, never reads them, and replaying a whole session's profiles
                     // at start made risk-service 0.5 s slower to get ready (3.7 s instead of 3.2 s). A diagnostic flag,
                     // hence JDK 25 only.
                     args.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"));
@@ -171,15 +171,11 @@ public enum ServiceJvm {
         if (young > 0) {
             args.addAll(List.of("-Xmn" + young + "m", "-XX:SurvivorRatio=4"));
         }
-        if (service.optimisingCompiler()) {
-            args.add("-XX:ReservedCodeCacheSize=64m");
-        } else {
-            // C1 only: the optimising compiler costs about 2 s of CPU in each start and 25-50 MB per JVM; off the
-            // CPU-bound feed its faster code saved nothing measurable (docs/benchmarks.md, 2026-11-26 evening). The
-            // gateway's fan-out to 1,000 clients too: C2's code and arenas were 24-35 MB more RSS for no lower latency
-            // (2026-11-27 late night).
-            args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
-        }
+        // C1 only: the optimising compiler costs about 2 s of CPU in each start and 25-50 MB per JVM, and its faster
+        // code saved no measurable latency anywhere (docs/benchmarks.md, 2026-11-26 evening; the gateway's fan-out,
+        // 2026-11-27 late night). market-data was the last to keep it: on C1 it still keeps up with 40,000 price
+        // updates/s (28 ms behind the feed at most, 2026-11-28), and its compilations were what took it over 200 MB.
+        args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
         return args;
     }
 }

@@ -9,12 +9,12 @@ import java.util.List;
  * order-service) find them.
  */
 public enum StackService {
-    MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL", 96, 16, true),
-    STRATEGY("strategy-service", 8082, "STRATEGY_URL", 128, 0, false),
-    RISK("risk-service", 8083, "RISK_URL", 96, 0, false),
-    ORDER("order-service", 8084, "ORDER_URL", 96, 0, false),
-    ACCOUNT("account-service", 8085, "ACCOUNT_URL", 96, 0, false),
-    GATEWAY("gateway", 8080, null, 96, 0, false);
+    MARKET_DATA("market-data-service", 8081, "MARKET_DATA_URL", 96, 24),
+    STRATEGY("strategy-service", 8082, "STRATEGY_URL", 128, 0),
+    RISK("risk-service", 8083, "RISK_URL", 96, 0),
+    ORDER("order-service", 8084, "ORDER_URL", 96, 0),
+    ACCOUNT("account-service", 8085, "ACCOUNT_URL", 96, 0),
+    GATEWAY("gateway", 8080, null, 96, 0);
 
     /** Port of the exchange simulator in a default run. */
     public static final int SIMULATOR_PORT = 8090;
@@ -27,16 +27,13 @@ public enum StackService {
     private final String urlVariable;
     private final int maxHeapMb;
     private final int youngGenerationMb;
-    private final boolean optimisingCompiler;
 
-    StackService(String module, int defaultPort, String urlVariable, int maxHeapMb, int youngGenerationMb,
-            boolean optimisingCompiler) {
+    StackService(String module, int defaultPort, String urlVariable, int maxHeapMb, int youngGenerationMb) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.urlVariable = urlVariable;
         this.maxHeapMb = maxHeapMb;
         this.youngGenerationMb = youngGenerationMb;
-        this.optimisingCompiler = optimisingCompiler;
     }
 
     /** The module folder and the name used in logs and {@link LocalStack#serviceUrl(String)}, e.g. {@code risk-service}. */
@@ -62,18 +59,12 @@ public enum StackService {
      * A fixed young generation with survivor spaces of a sixth of it each, or 0 for the JVM's (a third of the heap,
      * 10 MB at first, survivor spaces of a tenth). market-data: under the exchange feed what survived a young collection
      * (its records in flight to Kafka) overflowed 1 MB survivor spaces into the old generation, which filled with them,
-     * and the first full collection grew the heap to 90 MB (docs/benchmarks.md, 2026-11-27 late night).
+     * and the first full collection grew the heap to 90 MB (docs/benchmarks.md, 2026-11-27 late night). 16 MB held them
+     * with C2; on C1 only, at 40,000 updates/s, they overflowed 2.7 MB survivor spaces again, and 24 MB holds them
+     * (2026-11-28).
      */
     public int youngGenerationMb() {
         return youngGenerationMb;
-    }
-
-    /**
-     * Whether it keeps the optimising JIT compiler (C2): market-data, whose limit is CPU per update of the exchange feed.
-     * The others run C1 only.
-     */
-    public boolean optimisingCompiler() {
-        return optimisingCompiler;
     }
 
     public static StackService ofModule(String module) {

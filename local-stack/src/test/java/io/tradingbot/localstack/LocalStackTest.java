@@ -49,16 +49,14 @@ class LocalStackTest {
             for (String module : StackService.modules()) {
                 assertThat(get(stack.serviceUrl(module) + "/q/health/ready", null).statusCode()).as(module).isEqualTo(200);
                 assertThat(Files.size(stack.logDir().resolve(module + ".log"))).as(module + " log").isPositive();
-                // Sized JVMs (ServiceJvm.SIZED): the heap each may grow to, as its own metrics say; C2 only for the feed.
+                // Sized JVMs (ServiceJvm.SIZED): the heap each may grow to, as its own metrics say; C1 only.
                 double maxHeap = Prometheus.sum(get(stack.serviceUrl(module) + "/q/metrics", null).body(),
                         "jvm_memory_max_bytes", "area=\"heap\"");
                 StackService service = StackService.ofModule(module);
                 assertThat(maxHeap).as(module + " max heap").isPositive()
                         .isLessThanOrEqualTo(service.maxHeapMb() * 1024.0 * 1024.0);
                 assertThat(processes.get(module).info().arguments().map(List::of).orElseThrow()).as(module)
-                        .contains("-XX:+UseSerialGC")
-                        .matches(args -> args.contains("-XX:TieredStopAtLevel=1") != service.optimisingCompiler(),
-                                "C1 only unless it keeps the optimising compiler");
+                        .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
             }
 
             // The simulator too: left to itself it took a quarter of the machine's memory as its heap ceiling.

@@ -33,9 +33,9 @@ class ServiceJvmTest {
         assertThat(ServiceJvm.SIZED.options(StackService.ORDER, app)).contains("-Xmx96m", "-XX:TieredStopAtLevel=1");
         assertThat(ServiceJvm.SIZED.options(StackService.STRATEGY, app)).contains("-Xmx128m", "-XX:TieredStopAtLevel=1");
         assertThat(ServiceJvm.SIZED.options(StackService.GATEWAY, app)).contains("-Xmx96m", "-XX:TieredStopAtLevel=1");
-        assertThat(ServiceJvm.SIZED.options(StackService.MARKET_DATA, app)).contains("-Xms32m", "-Xmn16m",
-                "-XX:SurvivorRatio=4", "-Xmx96m", "-XX:ReservedCodeCacheSize=64m", "-XX:SweeperThreshold=50")
-                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(ServiceJvm.SIZED.options(StackService.MARKET_DATA, app)).contains("-Xms48m", "-Xmn24m",
+                "-XX:SurvivorRatio=4", "-Xmx96m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+                "-XX:SweeperThreshold=50");
         assertThat(ServiceJvm.SIZED.options(StackService.RISK, app)).contains("-Xms32m")
                 .noneMatch(arg -> arg.startsWith("-Xmn"));
         assertThat(ServiceJvm.SIZED_WITH_CLASS_ARCHIVE.options(StackService.ACCOUNT, app)).contains(AOT

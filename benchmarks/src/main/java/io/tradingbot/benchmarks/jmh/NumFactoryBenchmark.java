@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The experiment behind the fix proposed for the strategy evaluation: the same strategy classes (bound through their
- * public {@link StrategyDefinition#bind}) on a series built like strategy-service's {@code CandleSeries}, with the number
- * type as the only variable: {@code decimal32} is what the service uses today ({@code DecimalNumFactory.getInstance()},
- * 32 significant digits), {@code decimal16} 16 digits, {@code double} ta4j's DoubleNum.
+ * The experiment behind strategy-service's move to doubles for its indicators (2026-11-25): the same strategy classes
+ * (bound through their public {@link StrategyDefinition#bind}) on a series built like its {@code CandleSeries}, with
+ * the number type as the only variable: {@code decimal32} is what it used before ({@code DecimalNumFactory.getInstance()},
+ * 32 significant digits), {@code decimal16} 16 digits, {@code double} ta4j's DoubleNum, what it uses now.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -202,14 +202,19 @@ public final class StackBenchmark {
                          ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrapServers(), "strategy-service",
                                  Topics.MARKET_CANDLES)) {
                         Sampler sampler = Sampler.start(pids);
-                        List<Throughput.Step> steps = new Throughput(driver, lag::read).run(rates, step);
+                        List<Throughput.Step> steps;
+                        // closed before the direct ladder, whose candles are not the exchange's
+                        try (FeedDelay feed = new FeedDelay(stack.kafkaBootstrapServers(),
+                                SimClockMapping.read(stack.simulator(), speed)::wallAt)) {
+                            steps = new Throughput(driver, lag::read, feed::highestSince).run(rates, step);
+                        }
                         String table = Throughput.table(steps, symbols.size(), step, "price updates/s asked of the simulator");
                         System.out.println(table);
                         report.append("\n#### Throughput: price updates through simulator → market-data → Kafka → strategy\n\n")
                                 .append(table);
                         Thread.sleep(10_000); // let the backlog drain
                         System.out.println("Throughput of Kafka → strategy alone: steps " + kafkaRates + " ...");
-                        List<Throughput.Step> directSteps = new Throughput(direct, lag::read).run(kafkaRates, step);
+                        List<Throughput.Step> directSteps = new Throughput(direct, lag::read, null).run(kafkaRates, step);
                         loadedByScenario.put("throughput ladder, up to " + Math.max(Collections.max(rates),
                                 Collections.max(kafkaRates)) + "/s", sampler.stop());
                         String directTable = Throughput.table(directSteps, symbols.size(), step,

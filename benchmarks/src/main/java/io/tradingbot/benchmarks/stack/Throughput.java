@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * The highest sustained rate of price updates through market-data → Kafka → strategy: steps of rising update rates,
  * each held for a while, watching the strategy-service group's lag on market.candles.v1. A step is sustained when at
  * least 90 % of the updates asked for were sent and acknowledged, and the lag did not grow over the step's second half by
- * more than 5 % of what was produced in it (a standing backlog from earlier is not growth).
+ * more than 5 % of what was produced in it (a standing backlog from earlier is not growth). Through the simulator, also
+ * when market-data was no more than {@value #MAX_FEED_DELAY_MILLIS} ms behind the exchange's feed in the step's second
+ * half ({@link FeedDelay}): a backlog there never shows in the lag on Kafka.
  * <p>
  * The lag is read from the group's committed offsets, and the group commits every few seconds (SmallRye's throttled
  * commit, every {@code auto.commit.interval.ms}: 5 s), so one reading is the backlog plus whatever was consumed since
@@ -23,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * second before it: what was left right after a commit.
  */
 public final class Throughput {
+    /** {@code feedDelay}: the highest of the step's second half in ms, empty where not measured. */
     public record Step(double targetPerSecond, UpdateSource.Outcome outcome, double candlesPerSecond, long lagMid,
-            long lagEnd, boolean sustained) {
+            long lagEnd, OptionalDouble feedDelay, boolean sustained) {
     }
 
     /** Where the lag is read from: {@link ConsumerLag#read}. */
@@ -32,22 +36,32 @@ public final class Throughput {
         ConsumerLag.Reading read();
     }
 
+    /** Where the feed's delay is read from: {@link FeedDelay#highestSince}. */
+    public interface DelaySource {
+        OptionalDouble highestSince(long nanoTime);
+    }
+
     static final long SAMPLE_MILLIS = 250;
+    /** A strategy reading candles a second late trades on old prices: past that, market-data is not keeping up. */
+    static final long MAX_FEED_DELAY_MILLIS = 1_000;
     /** The consumer's commit interval (5 s) and a second of slack. */
     static final Duration FLOOR_WINDOW = Duration.ofSeconds(6);
 
     private final UpdateSource driver;
     private final LagSource lag;
+    private final DelaySource feedDelay;
     private final Duration floorWindow;
     private final Duration sampleEvery;
 
-    public Throughput(UpdateSource driver, LagSource lag) {
-        this(driver, lag, FLOOR_WINDOW, Duration.ofMillis(SAMPLE_MILLIS));
+    /** {@code feedDelay}: null where the updates do not come through the exchange's feed. */
+    public Throughput(UpdateSource driver, LagSource lag, DelaySource feedDelay) {
+        this(driver, lag, feedDelay, FLOOR_WINDOW, Duration.ofMillis(SAMPLE_MILLIS));
     }
 
-    Throughput(UpdateSource driver, LagSource lag, Duration floorWindow, Duration sampleEvery) {
+    Throughput(UpdateSource driver, LagSource lag, DelaySource feedDelay, Duration floorWindow, Duration sampleEvery) {
         this.driver = driver;
         this.lag = lag;
+        this.feedDelay = feedDelay;
         this.floorWindow = floorWindow;
         this.sampleEvery = sampleEvery;
     }
@@ -58,8 +72,9 @@ public final class Throughput {
             Step step = step(rate, stepDuration);
             steps.add(step);
             System.out.printf(Locale.ROOT, "  %,d updates/s asked: %,.0f/s answered (%d failed), %,.0f candle records/s, "
-                            + "lag %d → %d: %s%n", rate, step.outcome().achievedPerSecond(), step.outcome().failed(),
-                    step.candlesPerSecond(), step.lagMid(), step.lagEnd(), step.sustained() ? "sustained" : "NOT sustained");
+                            + "lag %d → %d, feed delay %s ms: %s%n", rate, step.outcome().achievedPerSecond(),
+                    step.outcome().failed(), step.candlesPerSecond(), step.lagMid(), step.lagEnd(),
+                    millis(step.feedDelay()), step.sustained() ? "sustained" : "NOT sustained");
             if (!step.sustained()) {
                 break; // the next step would only be worse; let the backlog drain instead
             }
@@ -97,7 +112,9 @@ public final class Throughput {
             long producedSecondHalf = end.endOffset() - mid.endOffset();
             boolean keptRate = all.achievedPerSecond() >= 0.9 * rate;
             boolean bounded = end.lag() - mid.lag() <= 0.05 * Math.max(1, producedSecondHalf);
-            return new Step(rate, all, produced, mid.lag(), end.lag(), keptRate && bounded);
+            OptionalDouble delay = feedDelay == null ? OptionalDouble.empty() : feedDelay.highestSince(midNow.nanoTime());
+            boolean fedInTime = delay.isEmpty() || delay.getAsDouble() <= MAX_FEED_DELAY_MILLIS;
+            return new Step(rate, all, produced, mid.lag(), end.lag(), delay, keptRate && bounded && fedInTime);
         } finally {
             sampler.shutdownNow();
         }
@@ -115,18 +132,23 @@ public final class Throughput {
                 .min(Comparator.comparingLong(ConsumerLag.Reading::lag)).orElse(now);
     }
 
+    private static String millis(OptionalDouble delay) {
+        return delay.isPresent() ? String.format(Locale.ROOT, "%,.0f", delay.getAsDouble()) : "–";
+    }
+
     public static String table(List<Step> steps, int symbols, Duration stepDuration, String asked) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d symbols, steps of %d s; lag of the "
                 + "strategy-service group on market.candles.v1 (committed offsets; the lowest reading over the last 6 s of each "
-                + "half of the step: the group commits every 5 s).%n%n", symbols,
-                stepDuration.toSeconds()));
+                + "half of the step: the group commits every 5 s); feed delay: how far market-data was behind the exchange's "
+                + "feed, the highest of the step's second half (a candle's start on the exchange to its first record on Kafka; "
+                + "at most %,d ms to be sustained; – where the updates do not come from the exchange).%n%n", symbols, stepDuration.toSeconds(), MAX_FEED_DELAY_MILLIS));
         out.append("| " + asked + " | acknowledged/s | failed | candle records/s on Kafka "
-                + "| lag mid-step | lag at end | sustained |\n|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| lag mid-step | lag at end | feed delay ms | sustained |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
         double best = 0;
         for (Step s : steps) {
-            out.append(String.format(Locale.ROOT, "| %,.0f | %,.0f | %d | %,.0f | %,d | %,d | %s |%n", s.targetPerSecond(),
-                    s.outcome().achievedPerSecond(), s.outcome().failed(), s.candlesPerSecond(), s.lagMid(),
-                    s.lagEnd(), s.sustained() ? "yes" : "**no**"));
+            out.append(String.format(Locale.ROOT, "| %,.0f | %,.0f | %d | %,.0f | %,d | %,d | %s | %s |%n",
+                    s.targetPerSecond(), s.outcome().achievedPerSecond(), s.outcome().failed(), s.candlesPerSecond(),
+                    s.lagMid(), s.lagEnd(), millis(s.feedDelay()), s.sustained() ? "yes" : "**no**"));
             if (s.sustained()) {
                 best = Math.max(best, s.outcome().achievedPerSecond());
             }

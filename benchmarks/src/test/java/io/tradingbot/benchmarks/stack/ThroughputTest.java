@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +37,18 @@ class ThroughputTest {
     }
 
     @Test
+    void aMarketDataBehindTheFeedIsNotSustainedThoughTheLagOnKafkaIsBounded() throws Exception {
+        Throughput.Step behind = run(0, since -> OptionalDouble.of(1_500)).getFirst();
+        Throughput.Step inTime = run(0, since -> OptionalDouble.of(40)).getFirst();
+
+        assertThat(behind.sustained()).isFalse();
+        assertThat(behind.feedDelay()).isEqualTo(OptionalDouble.of(1_500));
+        assertThat(inTime.sustained()).isTrue();
+        assertThat(Throughput.table(List.of(behind), 10, Duration.ofSeconds(3), "asked"))
+                .contains("| 1,500 | **no** |").contains("Highest sustained: **0/s**");
+    }
+
+    @Test
     void theFloorIsTheLeastLagOfTheWindowAndOfThisHalfOnly() {
         List<ConsumerLag.Reading> readings = new ArrayList<>(List.of(
                 new ConsumerLag.Reading(100, 99, 1_000), // the previous half: not this one's
@@ -53,6 +66,11 @@ class ThroughputTest {
 
     /** One 3-second step; the consumer falls behind by {@code backlogShare} of what is produced. */
     private static List<Throughput.Step> run(double backlogShare) throws InterruptedException {
+        return run(backlogShare, null);
+    }
+
+    private static List<Throughput.Step> run(double backlogShare, Throughput.DelaySource feedDelay)
+            throws InterruptedException {
         long start = System.nanoTime();
         Throughput.LagSource lag = () -> {
             long now = System.nanoTime();
@@ -69,7 +87,7 @@ class ThroughputTest {
             long sent = (long) (perSecond * duration.toMillis() / 1_000);
             return new UpdateSource.Outcome(sent, sent, 0, duration.toMillis() / 1_000.0);
         };
-        return new Throughput(source, lag, COMMIT.plusMillis(100), Duration.ofMillis(20)).run(List.of((int) RATE),
+        return new Throughput(source, lag, feedDelay, COMMIT.plusMillis(100), Duration.ofMillis(20)).run(List.of((int) RATE),
                 Duration.ofSeconds(3));
     }
 }

@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Signal;
+import io.tradingbot.events.SignalType;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.strategy.config.StrategyConfig;
 import io.tradingbot.strategy.service.SignalService;
@@ -152,8 +153,10 @@ public class CandleConsumer {
     }
 
     private CompletionStage<Void> publish(KafkaRecord<String, byte[]> record, Signal produced) {
-        LOG.infof("%s %s on %s %s: %s", produced.signal(), produced.symbol(), produced.timeframe(), produced.strategy(),
-                produced.reason());
+        // A HOLD per symbol and candle was nearly all of the log (100 lines a minute at 100 symbols) and 1-3 ms of the
+        // CPU of each close (docs/benchmarks.md, 2026-11-28); it is on Kafka and the gateway with its reason anyway.
+        LOG.logf(produced.signal() == SignalType.HOLD ? Logger.Level.DEBUG : Logger.Level.INFO, "%s %s on %s %s: %s",
+                produced.signal(), produced.symbol(), produced.timeframe(), produced.strategy(), produced.reason());
         // On a worker, evaluation itself slows down when the broker does; on the event loop a permit is known to be free.
         inFlight.acquireUninterruptibly();
         // Sent at once, in evaluation order: the emitter keeps that order onto the partition.
