@@ -24,12 +24,12 @@ import java.util.function.LongToDoubleFunction;
  * when it sent it). Under the throughput ladder every symbol trades many times a second, so a candle's first update comes
  * right at its start; a delay that grows is market-data's backlog of the exchange's messages. The strategy group's lag
  * further down cannot tell that from market-data keeping up: it sends only the latest state of an open candle when its
- * producer is busy, so fewer candle records on Kafka may be either (on C1 only it published 9,364-14,557 a second at
- * 40,000 updates/s, against 22,553-25,903 on C2, and was 15 ms behind the feed, against 3 ms; docs/benchmarks.md,
+ * producer is busy, so fewer candle records on Kafka may be either (on C1 only it published 9,364-16,474 a second at
+ * 40,000 updates/s, against 22,553-25,903 on C2, and was 15-28 ms behind the feed, against 3 ms; docs/benchmarks.md,
  * 2026-11-28).
  * <p>
- * Read live on a thread of its own, from the topic's end at creation: a few per cent of a core in the driver's JVM at
- * the ladder's top step.
+ * Read live on a thread of its own, from the topic's end at creation: the driver's JVM (the broker's too) used 32-37 % of
+ * a core over the throughput scenario with it, 29-33 % without.
  */
 public final class FeedDelay implements AutoCloseable {
     /** A candle's first record: when it was read here, and how long after the candle's start it was sent. */

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * least 90 % of the updates asked for were sent and acknowledged, and the lag did not grow over the step's second half by
  * more than 5 % of what was produced in it (a standing backlog from earlier is not growth). Through the simulator, also
  * when market-data was no more than {@value #MAX_FEED_DELAY_MILLIS} ms behind the exchange's feed in the step's second
- * half ({@link FeedDelay}): a backlog there never shows in the lag on Kafka.
+ * half ({@link FeedDelay}): the lag on Kafka cannot tell a market-data falling behind the exchange from one sending
+ * only the latest state of an open candle while its producer is busy.
  * <p>
  * The lag is read from the group's committed offsets, and the group commits every few seconds (SmallRye's throttled
  * commit, every {@code auto.commit.interval.ms}: 5 s), so one reading is the backlog plus whatever was consumed since
@@ -141,7 +142,8 @@ public final class Throughput {
                 + "strategy-service group on market.candles.v1 (committed offsets; the lowest reading over the last 6 s of each "
                 + "half of the step: the group commits every 5 s); feed delay: how far market-data was behind the exchange's "
                 + "feed, the highest of the step's second half (a candle's start on the exchange to its first record on Kafka; "
-                + "at most %,d ms to be sustained; – where the updates do not come from the exchange).%n%n", symbols, stepDuration.toSeconds(), MAX_FEED_DELAY_MILLIS));
+                + "at most %,d ms to be sustained; – where the updates do not come from the exchange).%n%n", symbols,
+                stepDuration.toSeconds(), MAX_FEED_DELAY_MILLIS));
         out.append("| " + asked + " | acknowledged/s | failed | candle records/s on Kafka "
                 + "| lag mid-step | lag at end | feed delay ms | sustained |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
         double best = 0;
