@@ -11,7 +11,7 @@ import java.util.List;
 /** The market-data-service settings, under {@code market-data.*}; the application refuses to start when one is invalid. */
 @ConfigMapping(prefix = "market-data")
 public interface MarketDataConfig {
-    /** The ceiling of {@link #maxInFlight()}: the size of the emitters' buffers, fixed when they are built. */
+    /** The ceiling of {@link #maxInFlight()}: the size of the channel emitter's buffer, fixed when it is built. */
     int MAX_IN_FLIGHT = 2_000;
 
     /** Symbols watched even without an automated trading session, in Bitfinex form (tBTCUSD, tTESTBTC:TESTUSD). */

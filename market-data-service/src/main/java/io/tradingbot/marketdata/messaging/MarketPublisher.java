@@ -2,30 +2,32 @@ package io.tradingbot.marketdata.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Ticker;
 import io.tradingbot.events.Topics;
 import io.tradingbot.marketdata.config.MarketDataConfig;
+import io.tradingbot.support.messaging.ChannelProducer;
+import io.tradingbot.support.messaging.RecordSender;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * Puts candles on {@code market.candles.v1} and tickers on {@code market.tickers.v1}, keyed by symbol so that one
  * symbol's records stay in order. The producer is idempotent, so its retries do not duplicate them. Both go through one
- * channel and so one producer, each record naming its topic: a producer is a network thread and a sending thread, and
- * one per topic took a fifth to a half more CPU per price update (docs/benchmarks.md, 2026-11-26 late night).
+ * channel and so one producer, each record naming its topic: one producer per topic took a fifth to a half more CPU per
+ * price update (docs/benchmarks.md, 2026-11-26 late night). Records go to it from the thread that publishes them,
+ * without a hand-off to the channel's sending thread ({@link ChannelProducer}).
  * <p>
  * At most {@code market-data.max-in-flight} records wait for the broker. When the broker is behind (an overload, an
  * outage), a ticker or an open candle is a state that the next one replaces, so only the latest per series is held
@@ -39,10 +41,10 @@ public class MarketPublisher {
     private static final Logger LOG = Logger.getLogger(MarketPublisher.class);
     /** Closed candles held while the broker is behind before the feed waits. */
     static final int HELD_CLOSED = 10_000;
-    /** The emitter buffers as many records as may be in flight, so it never refuses one. */
+    /** The emitter, used until the producer knows the topics, buffers as many records as may be in flight. */
     private static final long BUFFER = MarketDataConfig.MAX_IN_FLIGHT;
 
-    private final Emitter<Object> market;
+    private final RecordSender<Object> market;
     private final MeterRegistry metrics;
     private final int maxInFlight;
     private final int maxHeldClosed;
@@ -60,12 +62,14 @@ public class MarketPublisher {
     private final Counter conflatedCandles;
 
     @Inject
-    public MarketPublisher(MeterRegistry metrics, MarketDataConfig config,
-            @Channel("market") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) Emitter<Object> market) {
-        this(metrics, market, config.maxInFlight(), HELD_CLOSED);
+    public MarketPublisher(MeterRegistry metrics, MarketDataConfig config, KafkaClientService kafka,
+            @Channel("market") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER)
+            MutinyEmitter<Object> market) {
+        this(metrics, new ChannelProducer<>(kafka, market, "market", Topics.MARKET_CANDLES, Topics.MARKET_TICKERS),
+                config.maxInFlight(), HELD_CLOSED);
     }
 
-    MarketPublisher(MeterRegistry metrics, Emitter<Object> market, int maxInFlight, int maxHeldClosed) {
+    MarketPublisher(MeterRegistry metrics, RecordSender<Object> market, int maxInFlight, int maxHeldClosed) {
         this.market = market;
         this.metrics = metrics;
         this.maxInFlight = maxInFlight;
@@ -161,7 +165,14 @@ public class MarketPublisher {
         }
     }
 
-    /** Under the lock: hands one record to its emitter. */
+    @PreDestroy
+    void stop() {
+        if (market instanceof ChannelProducer<?> producer) {
+            producer.close();
+        }
+    }
+
+    /** Under the lock: hands one record to the producer. */
     private void send(Outgoing record) {
         inFlight++;
         Supplier<String> what;
@@ -171,28 +182,22 @@ public class MarketPublisher {
                     "market_data_candles_published", "symbol", c.symbol(), "timeframe", c.timeframe(), "closed",
                     Boolean.toString(c.closed()))).increment();
             what = () -> "candle " + c.symbol() + " " + c.timeframe() + " " + c.mts();
-            market.send(message(c, Topics.MARKET_CANDLES, c.symbol(), what));
+            market.send(Topics.MARKET_CANDLES, c.symbol(), c).whenComplete((ok, error) -> acknowledged(error, what));
         } else {
             Ticker t = record.ticker();
             counters.computeIfAbsent(record.series(), k -> metrics.counter("market_data_tickers_published", "symbol",
                     t.symbol())).increment();
             what = () -> "ticker " + t.symbol();
-            market.send(message(t, Topics.MARKET_TICKERS, t.symbol(), what));
+            market.send(Topics.MARKET_TICKERS, t.symbol(), t).whenComplete((ok, error) -> acknowledged(error, what));
         }
     }
 
-    private Message<Object> message(Object payload, String topic, String key, Supplier<String> what) {
-        return Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build())
-                .withAck(() -> {
-                    settled();
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(error -> {
-                    settled();
-                    LOG.warnf("Kafka refused the %s: %s", what.get(), error.getMessage());
-                    return CompletableFuture.completedFuture(null);
-                });
+    // On the producer's network thread, or inside send() when the producer refused the record at once.
+    private void acknowledged(Throwable error, Supplier<String> what) {
+        settled();
+        if (error != null) {
+            LOG.warnf("Kafka refused the %s: %s", what.get(), error.getMessage());
+        }
     }
 
     /** One candle or ticker and the series it belongs to: {@code symbol|timeframe} for candles, the symbol for tickers. */

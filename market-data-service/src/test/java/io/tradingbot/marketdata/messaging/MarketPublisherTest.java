@@ -3,12 +3,13 @@ package io.tradingbot.marketdata.messaging;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Ticker;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import io.tradingbot.events.Topics;
+import io.tradingbot.support.messaging.RecordSender;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -19,14 +20,14 @@ import static org.assertj.core.groups.Tuple.tuple;
 /**
  * What the feed does while the broker is behind: at most a bounded number of records wait for it; past that a ticker or
  * an open candle is held as the latest state of its series (older states are dropped), closed candles are never dropped,
- * and only when too many closed candles are held does the feed wait. One class, so a recording emitter stands in for the
+ * and only when too many closed candles are held does the feed wait. One class, so a recording sender stands in for the
  * Kafka channel; the real broker path is MarketFeedTest's.
  */
 class MarketPublisherTest {
     private static final int IN_FLIGHT = 4;
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final RecordingEmitter market = new RecordingEmitter();
+    private final RecordingSender market = new RecordingSender();
     private final Sent<Candle> candles = new Sent<>(Candle.class);
     private final Sent<Ticker> tickers = new Sent<>(Ticker.class);
 
@@ -36,7 +37,8 @@ class MarketPublisherTest {
         for (int i = 0; i < IN_FLIGHT; i++) {
             publisher.publish(ticker("tETHUSD", i));
         }
-        assertThat(tickers.sent()).hasSize(IN_FLIGHT);
+        assertThat(tickers.sent()).hasSize(IN_FLIGHT)
+                .extracting(Record::topic, Record::key).containsOnly(tuple(Topics.MARKET_TICKERS, "tETHUSD"));
         // The broker holds all four: a thousand more prices of BTC do not block the caller, nor queue up.
         for (int i = 0; i < 1_000; i++) {
             publisher.publish(ticker("tBTCUSD", i));
@@ -104,7 +106,7 @@ class MarketPublisherTest {
         assertThat(feed.isAlive()).as("the feed waits while the broker holds every permitted record").isTrue();
 
         // A refusal frees a place too: the record is logged as lost, and the oldest held candle takes its place.
-        candles.sent().get(0).nack(new IllegalStateException("broker gone")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        candles.sent().get(0).nack(new IllegalStateException("broker gone"));
         feed.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(feed.isAlive()).isFalse();
         assertThat(candles.sent()).hasSize(IN_FLIGHT + 1);
@@ -134,55 +136,35 @@ class MarketPublisherTest {
             this.type = type;
         }
 
-        List<Message<?>> sent() {
-            return market.sent.stream().filter(m -> type.isInstance(m.getPayload())).toList();
+        List<Record> sent() {
+            return market.sent.stream().filter(r -> type.isInstance(r.value())).toList();
         }
 
         List<T> payloads() {
-            return sent().stream().map(m -> type.cast(m.getPayload())).toList();
+            return sent().stream().map(r -> type.cast(r.value())).toList();
         }
 
         void ack(int index) {
-            try {
-                sent().get(index).ack().toCompletableFuture().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            sent().get(index).acknowledged().complete(null);
+        }
+    }
+
+    /** One record handed to the producer, and what the broker will answer. */
+    private record Record(String topic, String key, Object value, CompletableFuture<Void> acknowledged) {
+        void nack(Exception error) {
+            acknowledged.completeExceptionally(error);
         }
     }
 
     /** Keeps what is sent, acknowledging nothing until the test does. */
-    private static final class RecordingEmitter implements Emitter<Object> {
-        final List<Message<?>> sent = new CopyOnWriteArrayList<>();
+    private static final class RecordingSender implements RecordSender<Object> {
+        final List<Record> sent = new CopyOnWriteArrayList<>();
 
         @Override
-        public CompletionStage<Void> send(Object payload) {
-            Message<Object> message = Message.of(payload);
-            sent.add(message);
-            return message.ack();
-        }
-
-        @Override
-        public <M extends Message<? extends Object>> void send(M message) {
-            sent.add(message);
-        }
-
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
+        public CompletionStage<Void> send(String topic, String key, Object value) {
+            Record record = new Record(topic, key, value, new CompletableFuture<>());
+            sent.add(record);
+            return record.acknowledged();
         }
     }
 }

@@ -4,32 +4,41 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tradingbot.events.ExchangePrivateEvent;
 import io.tradingbot.events.OrderEvent;
 import io.tradingbot.events.Topics;
 import io.tradingbot.events.TradeResult;
+import io.tradingbot.support.messaging.ChannelProducer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * What order-service writes: the order lifecycle, the exchange's private events as received, and trade results, through
- * one producer, each record naming its topic. Created at start on the main thread, not lazily by the socket's first
- * event.
+ * one producer, each record naming its topic, from the thread that writes it ({@link ChannelProducer}: a SUBMITTED
+ * record is on the order path twice, sent and then awaited before its order leaves). Created at start on the main
+ * thread, not lazily by the socket's first event.
  */
 @Startup
 @ApplicationScoped
 public class OrderPublisher {
     private static final Logger LOG = Logger.getLogger(OrderPublisher.class);
 
-    private final MutinyEmitter<Object> events;
+    private final ChannelProducer<Object> events;
     private final MeterRegistry metrics;
 
-    public OrderPublisher(@Channel("events-out") MutinyEmitter<Object> events, MeterRegistry metrics) {
-        this.events = events;
+    public OrderPublisher(KafkaClientService kafka, @Channel("events-out") MutinyEmitter<Object> events,
+            MeterRegistry metrics) {
+        this.events = new ChannelProducer<>(kafka, events, "events-out", Topics.ORDERS_EVENTS, Topics.EXCHANGE_PRIVATE,
+                Topics.TRADING_RESULTS);
         this.metrics = metrics;
+    }
+
+    @PreDestroy
+    void stop() {
+        events.close();
     }
 
     /** Publishes a step of an order's lifecycle; each step counts once by status (the lifecycle never repeats one). */
@@ -44,7 +53,7 @@ public class OrderPublisher {
      */
     public Uni<Void> orderAcknowledged(OrderEvent event) {
         metrics.counter("tradingbot.orders", "symbol", event.symbol(), "status", event.status().name()).increment();
-        return events.sendMessage(record(Topics.ORDERS_EVENTS, event.symbol(), event));
+        return sent(Topics.ORDERS_EVENTS, event.symbol(), event);
     }
 
     public void privateEvent(ExchangePrivateEvent event) {
@@ -53,17 +62,20 @@ public class OrderPublisher {
 
     /** Completes once the broker has the result, so a verdict is acknowledged only after its result is stored. */
     public Uni<Void> result(TradeResult result) {
-        return events.sendMessage(record(Topics.TRADING_RESULTS, result.symbol(), result));
+        return sent(Topics.TRADING_RESULTS, result.symbol(), result);
     }
 
     // Events follow the exchange's stream: a failed send is logged, never allowed to stall the socket's thread.
     private void send(String topic, String key, Object value, String what) {
-        events.sendMessage(record(topic, key, value)).subscribe().with(ok -> {
-        }, failure -> LOG.warnf("could not publish %s for %s: %s", what, key, failure.getMessage()));
+        events.send(topic, key, value).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warnf("could not publish %s for %s: %s", what, key, failure.getMessage());
+            }
+        });
     }
 
-    private static Message<Object> record(String topic, String key, Object value) {
-        return Message.of(value).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build());
+    // Sent when subscribed to, as an emitter's message is; completes on the producer's network thread.
+    private Uni<Void> sent(String topic, String key, Object value) {
+        return Uni.createFrom().completionStage(() -> events.send(topic, key, value));
     }
 }

@@ -93,8 +93,8 @@ public class RiskConsumers {
                 Thread.currentThread().interrupt();
                 return CompletableFuture.completedFuture(null);
             }
-            // Subscribing sends now, on this thread: verdicts reach the producer in judging order.
-            settling.add(publisher.verdict(v).subscribeAsCompletionStage()
+            // Sent now, on this thread: verdicts reach the producer in judging order.
+            settling.add(publisher.verdict(v)
                     .handle((sent, failure) -> {
                         inFlight.release();
                         return failure;

@@ -4,22 +4,24 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradingbot.events.Candle;
 import io.tradingbot.events.Signal;
 import io.tradingbot.events.SignalType;
+import io.tradingbot.events.Topics;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.strategy.config.StrategyConfig;
 import io.tradingbot.strategy.service.SignalService;
+import io.tradingbot.support.messaging.ChannelProducer;
 import io.tradingbot.support.messaging.PollAcknowledgement;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -44,9 +46,10 @@ import java.util.concurrent.Semaphore;
  * <p>
  * The next batch is handed over once this one is evaluated and its signals are sent, not once the broker has acknowledged
  * them: when every 1m candle closes at once, waiting 5-20 ms of broker round trip per batch made the candles queue up.
- * Evaluation stays one batch at a time, and sends are issued in evaluation order through one producer, so a symbol's
- * signals still leave in candle order. Batches may then be acknowledged out of order; the channel's throttled commit
- * strategy commits an offset only once everything before it is acknowledged. Signals awaiting the broker are bounded
+ * Evaluation stays one batch at a time, and sends are issued in evaluation order straight to the channel's producer
+ * ({@link ChannelProducer}, no hand-off to a sending thread), so a symbol's signals still leave in candle order. Batches
+ * may then be acknowledged out of order; the channel's throttled commit strategy commits an offset only once everything
+ * before it is acknowledged. Signals awaiting the broker are bounded
  * ({@code strategy.max-signals-in-flight}).
  */
 @ApplicationScoped
@@ -55,20 +58,25 @@ public class CandleConsumer {
     private static final EventDeserializer<Candle> CANDLES = new EventDeserializer<>(Candle.class);
 
     private final SignalService signals;
-    private final MutinyEmitter<Signal> out;
+    private final ChannelProducer<Signal> out;
     private final MeterRegistry metrics;
     private final Executor worker;
     /** Signals sent and not yet acknowledged by the broker; bounded so a burst cannot overflow the emitter. */
     private final Semaphore inFlight;
 
-    public CandleConsumer(SignalService signals, @Channel("signals") MutinyEmitter<Signal> out, MeterRegistry metrics,
-            StrategyConfig config) {
+    public CandleConsumer(SignalService signals, KafkaClientService kafka, @Channel("signals") MutinyEmitter<Signal> out,
+            MeterRegistry metrics, StrategyConfig config) {
         this.signals = signals;
-        this.out = out;
+        this.out = new ChannelProducer<>(kafka, out, "signals", Topics.STRATEGY_SIGNALS);
         this.metrics = metrics;
         this.inFlight = new Semaphore(config.maxSignalsInFlight());
         // Quarkus' worker pool: evaluation may block (a new series warms up over REST, series locks are shared with REST).
         this.worker = Infrastructure.getDefaultWorkerPool();
+    }
+
+    @PreDestroy
+    void stop() {
+        out.close();
     }
 
     /** A closed candle and the record it came in, which is dead-lettered on its own if its signal cannot be published. */
@@ -115,8 +123,8 @@ public class CandleConsumer {
 
     /**
      * No series of these candles reads its history first, and every signal they may make fits in flight: only this
-     * consumer takes permits, so {@link #publish} will not wait for one (on the event loop, the wait would be for an
-     * acknowledgement that the same event loop delivers).
+     * consumer takes permits, so {@link #publish} will not wait for one (on the event loop, the wait could be for an
+     * acknowledgement that the same event loop delivers). The send itself never blocks ({@link ChannelProducer}).
      */
     private boolean evaluatesWithoutBlocking(List<Closed> closed) {
         if (inFlight.availablePermits() < closed.size()) {
@@ -159,10 +167,8 @@ public class CandleConsumer {
                 produced.signal(), produced.symbol(), produced.timeframe(), produced.strategy(), produced.reason());
         // On a worker, evaluation itself slows down when the broker does; on the event loop a permit is known to be free.
         inFlight.acquireUninterruptibly();
-        // Sent at once, in evaluation order: the emitter keeps that order onto the partition.
-        return out.sendMessage(Message.of(produced)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(produced.symbol()).build()))
-                .subscribeAsCompletionStage()
+        // Sent at once, in evaluation order: the producer keeps that order onto the partition.
+        return out.send(Topics.STRATEGY_SIGNALS, produced.symbol(), produced)
                 .handle((sent, failure) -> {
                     inFlight.release();
                     return failure;
