@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Time;
 
@@ -139,8 +140,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * closes it.
      */
     public <T> KafkaConsumer<String, T> readerFromNow(String topic, Class<T> type) {
+        return readerFromNow(topic, new EventDeserializer<>(type));
+    }
+
+    /** The same, with values read by {@code values} (raw strings, say). */
+    public <T> KafkaConsumer<String, T> readerFromNow(String topic, Deserializer<T> values) {
         var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers()), new StringDeserializer(), new EventDeserializer<>(type));
+                bootstrapServers()), new StringDeserializer(), values);
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);

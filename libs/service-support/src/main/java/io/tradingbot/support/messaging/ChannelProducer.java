@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (serializers, {@code acks}, {@code linger.ms}, idempotence: application.properties) and its life cycle. What this
  * skips is the channel's emitter path, which hands every record to the channel's sending thread and completes its
  * acknowledgement on an event loop: at 100 symbols, where every 1m candle closes at once, each of those hand-offs was
- * one more wait for a core at every hop of the order path (docs/benchmarks.md, 2026-11-28 afternoon).
+ * one more wait for a core at every hop of the order path (docs/benchmarks.md, 2026-11-28 morning).
  * <p>
  * A send never blocks its caller. The producer blocks a send to a topic whose partitions it does not know, so it is asked
  * for them on a thread of this channel's own, at start and again every minute (an idle topic is forgotten after
