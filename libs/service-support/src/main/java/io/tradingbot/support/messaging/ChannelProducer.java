@@ -157,8 +157,12 @@ public final class ChannelProducer<V> implements RecordSender<V>, AutoCloseable 
         if (idle == null) {
             return KEEP_KNOWN;
         }
-        Duration half = Duration.ofMillis(Long.parseLong(idle.toString()) / 2);
-        return half.compareTo(KEEP_KNOWN) < 0 ? half : KEEP_KNOWN;
+        try {
+            Duration half = Duration.ofMillis(Long.parseLong(idle.toString().trim()) / 2);
+            return half.compareTo(KEEP_KNOWN) < 0 ? half : KEEP_KNOWN;
+        } catch (NumberFormatException e) {
+            return KEEP_KNOWN; // the producer refuses such a setting itself; asking every minute is safe either way
+        }
     }
 
     /** Stops asking for the topics; the producer is the channel's to close. */
