@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * close and once its orders are out, and over a window of the same length in the quiet middle of the candle. The
  * readings are taken at the windows' edges only, so the probe does not compete inside them. The machine's busy time
  * ({@code /proc/stat}) shows what else ran, the CPU pressure ({@code /proc/pressure/cpu}, "some") how long any task
- * of the machine waited.
+ * of the machine waited. How often each thread was put on a core in a window (schedstat's third field), against its
+ * time there, tells the cost of switching between threads from the cost of the code they run.
  */
 public final class CloseWindows {
     static final long BEFORE_MILLIS = 100;
@@ -27,15 +28,18 @@ public final class CloseWindows {
     private static final long MINUTE = 60_000;
     private static final long TICK_NANOS = 10_000_000; // /proc/stat counts in USER_HZ ticks of 10 ms
 
-    /** One thread's counters: its process, its name without a trailing number, time on a CPU and waiting, in ns. */
-    record ThreadTime(String process, String thread, long cpuNanos, long waitNanos) {
+    /**
+     * One thread's counters: its process, its name without a trailing number, time on a CPU and waiting, in ns, and the
+     * times it was put on a core.
+     */
+    record ThreadTime(String process, String thread, long cpuNanos, long waitNanos, long runs) {
     }
 
     /** A reading of every thread of the processes (by tid, unique across processes) and of the machine. */
     record Reading(Map<Long, ThreadTime> threads, long machineBusyNanos, long pressureMicros) {
     }
 
-    /** Sums over windows of one kind: per process and per process / thread name, {CPU ns, waiting ns}. */
+    /** Sums over windows of one kind: per process and per process / thread name, {CPU ns, waiting ns, runs}. */
     public static final class Windows {
         int count;
         final Map<String, long[]> processes = new LinkedHashMap<>();
@@ -49,23 +53,31 @@ public final class CloseWindows {
                 ThreadTime earlier = before.threads().get(tid);
                 long cpu = t.cpuNanos() - (earlier == null ? 0 : earlier.cpuNanos());
                 long wait = t.waitNanos() - (earlier == null ? 0 : earlier.waitNanos());
-                accumulate(processes, t.process(), cpu, wait);
-                accumulate(threads, t.process() + " / " + t.thread(), cpu, wait);
+                long runs = t.runs() - (earlier == null ? 0 : earlier.runs());
+                accumulate(processes, t.process(), cpu, wait, runs);
+                accumulate(threads, t.process() + " / " + t.thread(), cpu, wait, runs);
             });
             machineBusyNanos += after.machineBusyNanos() - before.machineBusyNanos();
             pressureMicros += after.pressureMicros() - before.pressureMicros();
         }
 
-        private static void accumulate(Map<String, long[]> into, String key, long cpu, long wait) {
-            long[] sums = into.computeIfAbsent(key, k -> new long[2]);
+        private static void accumulate(Map<String, long[]> into, String key, long cpu, long wait, long runs) {
+            long[] sums = into.computeIfAbsent(key, k -> new long[3]);
             sums[0] += cpu;
             sums[1] += wait;
+            sums[2] += runs;
         }
 
         /** Mean per window in ms: {CPU, waiting} of a process or of "process / thread"; zeros if never seen. */
         double[] meanMillis(String key) {
-            long[] sums = processes.containsKey(key) ? processes.get(key) : threads.getOrDefault(key, new long[2]);
+            long[] sums = processes.containsKey(key) ? processes.get(key) : threads.getOrDefault(key, new long[3]);
             return count == 0 ? new double[2] : new double[] {sums[0] / 1e6 / count, sums[1] / 1e6 / count};
+        }
+
+        /** Mean times per window that a process's threads were put on a core; 0 if never seen. */
+        double meanRuns(String process) {
+            long[] sums = processes.get(process);
+            return count == 0 || sums == null ? 0 : (double) sums[2] / count;
         }
 
         public int count() {
@@ -136,7 +148,8 @@ public final class CloseWindows {
                         String[] stat = Files.readString(task.resolve("schedstat")).strip().split(" ");
                         String name = Files.readString(task.resolve("comm")).strip().replaceAll("[-#]?\\d+$", "");
                         threads.put(Long.parseLong(task.getFileName().toString()),
-                                new ThreadTime(process, name, Long.parseLong(stat[0]), Long.parseLong(stat[1])));
+                                new ThreadTime(process, name, Long.parseLong(stat[0]), Long.parseLong(stat[1]),
+                                        Long.parseLong(stat[2])));
                     } catch (IOException e) {
                         // the thread ended meanwhile
                     }
@@ -204,6 +217,19 @@ public final class CloseWindows {
         }
         out.append(row("everything else on the machine (its busy time less the above)", rest)).append("\n");
         out.append(row("CPU pressure: time in which some task of the machine waited", pressure)).append("\n");
+        out.append("\nTimes each process's threads were put on a core in such a window (each is a thread woken or"
+                + " resumed: a hand-off, a poll returning, a timer), and its time on a core per run at the later closes:"
+                + "\n\n| process | runs, first closes | runs, later closes | runs, quiet | µs on a core per run, later"
+                + " closes |\n|---|---:|---:|---:|---:|\n");
+        double[] runs = new double[3];
+        for (String process : early.processes.keySet()) {
+            double[] r = {early.meanRuns(process), late.meanRuns(process), quiet.meanRuns(process)};
+            for (int i = 0; i < runs.length; i++) {
+                runs[i] += r[i];
+            }
+            out.append(runsRow(process, r, late.meanMillis(process)[0])).append("\n");
+        }
+        out.append(runsRow("**all of them**", runs, total[2])).append("\n");
         out.append("\nThe busiest threads at the first closes (names as the kernel keeps them: 15 characters, a number at"
                 + " the end dropped, so a pool's threads are one row):\n\n").append("| process / thread").append(header);
         early.threads.keySet().stream()
@@ -225,6 +251,11 @@ public final class CloseWindows {
 
     private static double mean(long nanos, int count) {
         return count == 0 ? 0 : nanos / 1e6 / count;
+    }
+
+    private static String runsRow(String name, double[] runs, double laterCpuMillis) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s |", name, runs[0], runs[1], runs[2],
+                runs[1] == 0 ? "–" : String.format(Locale.ROOT, "%.0f", laterCpuMillis * 1000 / runs[1]));
     }
 
     private static String row(String name, double[] values) {

@@ -49,6 +49,35 @@ class CloseWindowsTest {
     }
 
     @Test
+    void everyWakeUpOfAThreadCountsAsARun() throws Exception {
+        CountDownLatch slept = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CloseWindows.Reading before = CloseWindows.read(THIS_JVM);
+        Thread sleeper = Thread.ofPlatform().name("sleeper").start(() -> {
+            try {
+                for (int i = 0; i < 50; i++) {
+                    Thread.sleep(2);
+                }
+                slept.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        slept.await();
+        CloseWindows.Reading after = CloseWindows.read(THIS_JVM);
+        release.countDown();
+        sleeper.join();
+        CloseWindows.Windows windows = new CloseWindows.Windows();
+        windows.add(before, after);
+
+        assertThat(windows.meanRuns("this JVM")).as("50 wake-ups of one thread").isGreaterThanOrEqualTo(50);
+        assertThat(CloseWindows.table(windows, new CloseWindows.Windows(), new CloseWindows.Windows(), 3))
+                .contains("| process | runs, first closes |")
+                .containsPattern("\\| this JVM \\| [1-9]\\d+ \\| 0 \\| 0 \\| – \\|");
+    }
+
+    @Test
     void eachCloseGetsAWindowAroundItAndAQuietOneLaterByHalfOfTheRun() throws Exception {
         long now = System.currentTimeMillis();
         SimClockMapping clock = new SimClockMapping(now, now, 1.0);
