@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -147,18 +148,11 @@ public final class KafkaBurstFloor {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                System.out.println(USAGE);
-                return;
-            }
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("unknown or incomplete option '" + args[i] + "'\n" + USAGE);
-                System.exit(2);
-            }
-            opts.put(args[i].substring(2), args[++i]);
+        Optional<Map<String, String>> parsed = CommandLine.parse(args, USAGE);
+        if (parsed.isEmpty()) {
+            return;
         }
+        Map<String, String> opts = parsed.get();
         int symbols = Integer.parseInt(opts.getOrDefault("symbols", "100"));
         int relays = Integer.parseInt(opts.getOrDefault("relays", "3"));
         int bursts = Integer.parseInt(opts.getOrDefault("bursts", "24"));
@@ -223,6 +217,7 @@ public final class KafkaBurstFloor {
                     .all().get(30, TimeUnit.SECONDS);
         }
         Path logDir = Files.createTempDirectory("burst-floor");
+        System.out.println("  the relays' logs: " + logDir);
         List<Process> chain = new ArrayList<>();
         Map<String, Long> pids = new LinkedHashMap<>();
         try {

@@ -21,9 +21,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -161,18 +161,11 @@ public final class KafkaFloor {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                System.out.println(USAGE);
-                return;
-            }
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("unknown or incomplete option '" + args[i] + "'\n" + USAGE);
-                System.exit(2);
-            }
-            opts.put(args[i].substring(2), args[++i]);
+        Optional<Map<String, String>> parsed = CommandLine.parse(args, USAGE);
+        if (parsed.isEmpty()) {
+            return;
         }
+        Map<String, String> opts = parsed.get();
         long[] gaps = Arrays.stream(opts.getOrDefault("gaps", "20,2").split(",")).mapToLong(Long::parseLong).toArray();
         int records = Integer.parseInt(opts.getOrDefault("records", "300"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "20000"));
