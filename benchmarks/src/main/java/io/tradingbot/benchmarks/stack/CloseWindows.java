@@ -186,19 +186,34 @@ public final class CloseWindows {
     }
 
     /**
-     * The report: per process, then the busiest threads; ms per window, means over the windows of the first half of the
-     * closes, of the second (the JIT compilers have had longer), and of the quiet ones.
+     * What the windows are around, in the report's words: "Around {@code each}", "before the {@code one}", the quiet
+     * windows {@code quiet}.
      */
+    public record Moments(String each, String one, String quiet) {
+        public static final Moments CANDLE_CLOSES = new Moments("each candle close", "close", "in the middle of the candle");
+    }
+
+    /** {@link #table(Windows, Windows, Windows, int, Moments)} around candle closes. */
     public static String table(Windows early, Windows late, Windows quiet, int busiestThreads) {
+        return table(early, late, quiet, busiestThreads, Moments.CANDLE_CLOSES);
+    }
+
+    /**
+     * The report: per process, then the busiest threads; ms per window, means over the windows of the first half of the
+     * moments, of the second (the JIT compilers have had longer), and of the quiet ones.
+     */
+    public static String table(Windows early, Windows late, Windows quiet, int busiestThreads, Moments moments) {
         List<Windows> kinds = List.of(early, late, quiet);
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Around each candle close: per process, ms on a"
+        String ones = moments.one() + "s";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Around %s: per process, ms on a"
                 + " core and ms ready to run but waiting for one, summed over its threads (the kernel's schedstat), in %d"
-                + " ms from %d ms before the close; means over the first half of the closes (%d), over the second (%d),"
-                + " and over windows of the same length in the middle of the candle (%d). The machine has %d ms of core"
-                + " time in such a window.%n%n", WINDOW_MILLIS, BEFORE_MILLIS, early.count, late.count, quiet.count,
+                + " ms from %d ms before the %s; means over the first half of the %s (%d), over the second (%d),"
+                + " and over windows of the same length %s (%d). The machine has %d ms of core"
+                + " time in such a window.%n%n", moments.each(), WINDOW_MILLIS, BEFORE_MILLIS, moments.one(), ones,
+                early.count, late.count, moments.quiet(), quiet.count,
                 Runtime.getRuntime().availableProcessors() * WINDOW_MILLIS));
-        String header = " | on a core, first closes | waiting | on a core, later closes | waiting | on a core, quiet |"
-                + " waiting |\n|---|---:|---:|---:|---:|---:|---:|\n";
+        String header = " | on a core, first " + ones + " | waiting | on a core, later " + ones + " | waiting |"
+                + " on a core, quiet | waiting |\n|---|---:|---:|---:|---:|---:|---:|\n";
         out.append("| process").append(header);
         double[] total = new double[6];
         for (String process : early.processes.keySet()) {
@@ -218,9 +233,9 @@ public final class CloseWindows {
         out.append(row("everything else on the machine (its busy time less the above)", rest)).append("\n");
         out.append(row("CPU pressure: time in which some task of the machine waited", pressure)).append("\n");
         out.append("\nTimes each process's threads were put on a core in such a window (each is a thread woken or"
-                + " resumed: a hand-off, a poll returning, a timer), and its time on a core per run at the later closes:"
-                + "\n\n| process | runs, first closes | runs, later closes | runs, quiet | µs on a core per run, later"
-                + " closes |\n|---|---:|---:|---:|---:|\n");
+                + " resumed: a hand-off, a poll returning, a timer), and its time on a core per run at the later " + ones
+                + ":\n\n| process | runs, first " + ones + " | runs, later " + ones + " | runs, quiet | µs on a core per"
+                + " run, later " + ones + " |\n|---|---:|---:|---:|---:|\n");
         double[] runs = new double[3];
         for (String process : early.processes.keySet()) {
             double[] r = {early.meanRuns(process), late.meanRuns(process), quiet.meanRuns(process)};
@@ -230,8 +245,8 @@ public final class CloseWindows {
             out.append(runsRow(process, r, late.meanMillis(process)[0])).append("\n");
         }
         out.append(runsRow("**all of them**", runs, total[2])).append("\n");
-        out.append("\nThe busiest threads at the first closes (names as the kernel keeps them: 15 characters, a number at"
-                + " the end dropped, so a pool's threads are one row):\n\n").append("| process / thread").append(header);
+        out.append("\nThe busiest threads at the first " + ones + " (names as the kernel keeps them: 15 characters, a"
+                + " number at the end dropped, so a pool's threads are one row):\n\n").append("| process / thread").append(header);
         early.threads.keySet().stream()
                 .sorted(Comparator.comparingDouble((String t) -> -early.meanMillis(t)[0]))
                 .limit(busiestThreads)

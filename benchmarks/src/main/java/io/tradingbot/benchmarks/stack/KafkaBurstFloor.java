@@ -55,7 +55,7 @@ public final class KafkaBurstFloor {
     private static final String USAGE = """
             options (defaults in brackets):
               --symbols N        records per burst, one per symbol key [100]
-              --relays N         relay JVMs in the chain [3]
+              --relays N         relay JVMs in the chain [2: strategy and risk, the order path's three topics]
               --bursts N         measured bursts [24]
               --warmup-bursts N  bursts sent first and not measured [12]
               --every MS         milliseconds between bursts [6000: a 1m candle at the simulator's 10x clock]
@@ -154,7 +154,7 @@ public final class KafkaBurstFloor {
         }
         Map<String, String> opts = parsed.get();
         int symbols = Integer.parseInt(opts.getOrDefault("symbols", "100"));
-        int relays = Integer.parseInt(opts.getOrDefault("relays", "3"));
+        int relays = Integer.parseInt(opts.getOrDefault("relays", "2"));
         int bursts = Integer.parseInt(opts.getOrDefault("bursts", "24"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup-bursts", "12"));
         long every = Long.parseLong(opts.getOrDefault("every", "6000"));
@@ -193,10 +193,8 @@ public final class KafkaBurstFloor {
             }
         }
         CloseWindows.Windows[] w = result.windows();
-        report.append("\n").append(CloseWindows.table(w[0], w[1], w[2], 12)
-                .replace("each candle close", "each burst").replace("the closes", "the bursts")
-                .replace("before the close", "before the burst").replace("first closes", "first bursts")
-                .replace("later closes", "later bursts").replace("in the middle of the candle", "between bursts"));
+        report.append("\n").append(CloseWindows.table(w[0], w[1], w[2], 12,
+                new CloseWindows.Moments("each burst", "burst", "between bursts")));
         System.out.println(report);
         Path page = opts.containsKey("out") ? Paths.get(opts.get("out"))
                 : LocalStackOptions.forTests().resolvedRepoRoot().resolve("docs/benchmarks.md");
