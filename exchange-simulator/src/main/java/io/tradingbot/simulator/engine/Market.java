@@ -254,13 +254,7 @@ public final class Market {
         return candles.get(tf).last();
     }
 
-    /** Cache of {@link #daily}: the window's closed candles (all but its last) and their aggregate. */
-    private Candle dailyFirst;
-    private Candle dailyLastClosed;
-    private int dailyClosed = -1;
-    private BigDecimal dailyHigh;
-    private BigDecimal dailyLow;
-    private BigDecimal dailyVolume;
+    private final DailyAggregate dailyClosed = new DailyAggregate();
 
     /** 24 h statistics from the 1m candles ending at {@code now}. */
     public DailyStats daily(long now) {
@@ -270,29 +264,12 @@ public final class Market {
         }
         BigDecimal open = window.get(0).open;
         int closed = window.size() - 1;
-        // Only the last candle still changes (trades are never older than it); the aggregate of the ones before it is
-        // kept until the window moves, so a ticker does not rescan up to 1,440 candles per price update.
-        if (dailyFirst != window.get(0) || dailyClosed != closed
-                || (closed > 0 && dailyLastClosed != window.get(closed - 1))) {
-            BigDecimal high = open;
-            BigDecimal low = open;
-            BigDecimal volume = BigDecimal.ZERO;
-            for (Candle c : window.subList(0, closed)) {
-                high = high.max(c.high);
-                low = low.min(c.low);
-                volume = volume.add(c.volume);
-            }
-            dailyFirst = window.get(0);
-            dailyClosed = closed;
-            dailyLastClosed = closed > 0 ? window.get(closed - 1) : null;
-            dailyHigh = high;
-            dailyLow = low;
-            dailyVolume = volume;
-        }
+        // Only the last candle still changes; the ones before it are aggregated as they close and leave the window.
+        dailyClosed.follow(window, closed);
         Candle current = window.get(closed);
-        BigDecimal high = dailyHigh.max(current.high);
-        BigDecimal low = dailyLow.min(current.low);
-        BigDecimal volume = dailyVolume.add(current.volume);
+        BigDecimal high = dailyClosed.isEmpty() ? current.high : dailyClosed.high().max(current.high);
+        BigDecimal low = dailyClosed.isEmpty() ? current.low : dailyClosed.low().min(current.low);
+        BigDecimal volume = dailyClosed.volume().add(current.volume);
         BigDecimal change = Prices.price(last.subtract(open), RoundingMode.HALF_EVEN);
         BigDecimal rel = open.signum() == 0 ? BigDecimal.ZERO
                 : Prices.strip(last.subtract(open).divide(open, 6, RoundingMode.HALF_EVEN));

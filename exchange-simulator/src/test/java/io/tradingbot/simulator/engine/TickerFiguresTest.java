@@ -1,6 +1,7 @@
 package io.tradingbot.simulator.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,15 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TickerFiguresTest {
     private static final long START = 1_718_000_000_000L;
+    private static final Instrument BTC = new Instrument("tBTCUSD", "BTC", "USD", new BigDecimal("43000"), 0.0, 0.8,
+            new BigDecimal("0.5"), new BigDecimal("0.00004"), new BigDecimal("2000"), true);
 
     @ParameterizedTest
     @ValueSource(doubles = {0.0002, 0.05})
     void depthAndDailyFiguresFollowEveryPriceMove(double levelStep) {
-        Instrument btc = new Instrument("tBTCUSD", "BTC", "USD", new BigDecimal("43000"), 0.0, 0.8,
-                new BigDecimal("0.5"), new BigDecimal("0.00004"), new BigDecimal("2000"), true);
-        Exchange ex = new Exchange(new Exchange.Settings(3, 1000, 1500, 0.0002, levelStep, 25, 1000,
-                new BigDecimal("0.001"), new BigDecimal("0.002"), new BigDecimal("5"), new BigDecimal("0.1"),
-                List.of(btc)), new SimClock(START, 0));
+        Exchange ex = exchange(BigDecimal.valueOf(levelStep));
         Market m = ex.market("tBTCUSD");
         String[] prices = {"43000", "43000", "0.5", "43010", "91000", "43015", "12"};
         for (int i = 0; i < 200; i++) {
@@ -42,18 +41,53 @@ class TickerFiguresTest {
             assertThat(bids.getFirst().price()).isEqualByComparingTo(m.bid());
             assertThat(asks.getFirst().price()).isEqualByComparingTo(m.ask());
             assertThat(new BigDecimal(ticker.get(1).asText())).isEqualByComparingTo(
-                    btc.levelSize().multiply(BigDecimal.valueOf(bids.size())));
+                    BTC.levelSize().multiply(BigDecimal.valueOf(bids.size())));
             assertThat(new BigDecimal(ticker.get(3).asText())).isEqualByComparingTo(
-                    btc.levelSize().multiply(BigDecimal.valueOf(asks.size())));
+                    BTC.levelSize().multiply(BigDecimal.valueOf(asks.size())));
 
-            List<Candle> window = m.candles(Timeframe.M1, ex.now() - 86_400_000L + 1, ex.now());
-            BigDecimal high = window.stream().map(Candle::high).reduce(BigDecimal::max).orElseThrow();
-            BigDecimal low = window.stream().map(Candle::low).reduce(BigDecimal::min).orElseThrow();
-            BigDecimal volume = window.stream().map(Candle::volume).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(new BigDecimal(ticker.get(6).asText())).as("last").isEqualByComparingTo(moved ? m.last() : price);
-            assertThat(new BigDecimal(ticker.get(7).asText())).as("volume").isEqualByComparingTo(Prices.amount(volume));
-            assertThat(new BigDecimal(ticker.get(8).asText())).as("high").isEqualByComparingTo(high);
-            assertThat(new BigDecimal(ticker.get(9).asText())).as("low").isEqualByComparingTo(low);
+            assertDailyFiguresRecomputed(ex, m, ticker);
         }
+    }
+
+    @Test
+    void aSpikeLeavesTheDailyHighWhenItLeavesTheWindow() {
+        Exchange ex = exchange(new BigDecimal("0.0002"));
+        Market m = ex.market("tBTCUSD");
+        ex.advanceClock(60_000);
+        ex.setPrice("tBTCUSD", new BigDecimal("91000"));
+        long spike = ex.now();
+        ex.advanceClock(60_000);
+        ex.setPrice("tBTCUSD", new BigDecimal("43000"));
+        long spikeGone = ex.now() + 86_400_000L + 120_000; // the candle after the spike's opened at its price
+        // A day and an hour of closes, one a minute: every candle joins the window, closes, and leaves it.
+        for (int i = 0; i < 1_500; i++) {
+            ex.advanceClock(60_000);
+            ArrayNode ticker = ex.ticker("tBTCUSD");
+            assertDailyFiguresRecomputed(ex, m, ticker);
+            BigDecimal high = new BigDecimal(ticker.get(8).asText());
+            if (ex.now() <= spike + 86_400_000L - 60_000) {
+                assertThat(high).as("24 h high %d min after the spike", i + 1).isGreaterThanOrEqualTo(new BigDecimal("91000"));
+            } else if (ex.now() >= spikeGone) {
+                assertThat(high).as("24 h high a day after the spike").isLessThan(new BigDecimal("60000"));
+            }
+        }
+    }
+
+    private static Exchange exchange(BigDecimal levelStep) {
+        return new Exchange(new Exchange.Settings(3, 1000, 1500, 0.0002, levelStep.doubleValue(), 25, 1000,
+                new BigDecimal("0.001"), new BigDecimal("0.002"), new BigDecimal("5"), new BigDecimal("0.1"),
+                List.of(BTC)), new SimClock(START, 0));
+    }
+
+    /** The ticker's 24 h volume, high and low against a full pass over the window's 1m candles. */
+    private static void assertDailyFiguresRecomputed(Exchange ex, Market m, ArrayNode ticker) {
+        List<Candle> window = m.candles(Timeframe.M1, ex.now() - 86_400_000L + 1, ex.now());
+        BigDecimal high = window.stream().map(Candle::high).reduce(BigDecimal::max).orElseThrow();
+        BigDecimal low = window.stream().map(Candle::low).reduce(BigDecimal::min).orElseThrow();
+        BigDecimal volume = window.stream().map(Candle::volume).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(new BigDecimal(ticker.get(7).asText())).as("volume").isEqualByComparingTo(Prices.amount(volume));
+        assertThat(new BigDecimal(ticker.get(8).asText())).as("high").isEqualByComparingTo(high);
+        assertThat(new BigDecimal(ticker.get(9).asText())).as("low").isEqualByComparingTo(low);
     }
 }
