@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * High, low and volume of the closed 1m candles in a ticker's 24 h window, kept as the window slides. Rescanning them
- * whenever a candle closed meant up to 1,439 candles per symbol, for every symbol in the same instant: at a close of 100
- * symbols with a day of history, the simulator's CPU was busiest exactly when tick to order is measured. Each candle is
- * now added once and dropped once; the extremes are monotonic queues (the front is the window's highest high, or lowest
- * low, among the candles not older than it).
+ * whenever a candle closed meant up to 1,439 candles per symbol, for every symbol in the same instant: at a close of
+ * 100 symbols the simulator's CPU was busiest exactly when tick to order is measured. Each candle is now added once and
+ * dropped once; the extremes are monotonic queues (the front is the window's highest high, or lowest low, among the
+ * candles not older than it).
  * <p>
- * Closed candles do not change (trades are never older than the current candle), so a candle is taken as it is when it
- * joins. The window is recognised by identity: if its first and last closed candles are not the ones held, the aggregate
- * is rebuilt from the window.
+ * Closed candles do not change (trades are never older than the current candle), so a candle is taken as it is when
+ * it joins. The window is recognised by identity: if its first and last closed candles are not the ones held, the
+ * aggregate is rebuilt from the window.
  */
 final class DailyAggregate {
     private final ArrayDeque<Candle> candles = new ArrayDeque<>();
@@ -21,14 +21,16 @@ final class DailyAggregate {
     private final ArrayDeque<Candle> lows = new ArrayDeque<>();
     private BigDecimal volume = BigDecimal.ZERO;
 
-    /** Brings the aggregate to {@code window.subList(0, closed)}: the window's candles, oldest first, all but the current one. */
+    /** Brings the aggregate to {@code window.subList(0, closed)}: the window's closed candles, oldest first. */
     void follow(List<Candle> window, int closed) {
         long start = closed == 0 ? Long.MAX_VALUE : window.get(0).mts;
         while (!candles.isEmpty() && candles.peekFirst().mts < start) {
             dropOldest();
         }
         int held = candles.size();
-        if (held > closed || (held > 0 && (candles.peekFirst() != window.get(0) || candles.peekLast() != window.get(held - 1)))) {
+        boolean sameCandles = held == 0 || (held <= closed
+                && candles.peekFirst() == window.get(0) && candles.peekLast() == window.get(held - 1));
+        if (!sameCandles) {
             clear();
             held = 0;
         }

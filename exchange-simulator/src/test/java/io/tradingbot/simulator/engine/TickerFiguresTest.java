@@ -22,7 +22,7 @@ class TickerFiguresTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.0002, 0.05})
     void depthAndDailyFiguresFollowEveryPriceMove(double levelStep) {
-        Exchange ex = exchange(BigDecimal.valueOf(levelStep));
+        Exchange ex = exchange(levelStep);
         Market m = ex.market("tBTCUSD");
         String[] prices = {"43000", "43000", "0.5", "43010", "91000", "43015", "12"};
         for (int i = 0; i < 200; i++) {
@@ -52,7 +52,7 @@ class TickerFiguresTest {
 
     @Test
     void aSpikeLeavesTheDailyHighWhenItLeavesTheWindow() {
-        Exchange ex = exchange(new BigDecimal("0.0002"));
+        Exchange ex = exchange(0.0002);
         Market m = ex.market("tBTCUSD");
         ex.advanceClock(60_000);
         ex.setPrice("tBTCUSD", new BigDecimal("91000"));
@@ -67,15 +67,16 @@ class TickerFiguresTest {
             assertDailyFiguresRecomputed(ex, m, ticker);
             BigDecimal high = new BigDecimal(ticker.get(8).asText());
             if (ex.now() <= spike + 86_400_000L - 60_000) {
-                assertThat(high).as("24 h high %d min after the spike", i + 1).isGreaterThanOrEqualTo(new BigDecimal("91000"));
+                assertThat(high).as("24 h high %d min after the spike", i + 1)
+                        .isGreaterThanOrEqualTo(new BigDecimal("91000"));
             } else if (ex.now() >= spikeGone) {
                 assertThat(high).as("24 h high a day after the spike").isLessThan(new BigDecimal("60000"));
             }
         }
     }
 
-    private static Exchange exchange(BigDecimal levelStep) {
-        return new Exchange(new Exchange.Settings(3, 1000, 1500, 0.0002, levelStep.doubleValue(), 25, 1000,
+    private static Exchange exchange(double levelStep) {
+        return new Exchange(new Exchange.Settings(3, 1000, 1500, 0.0002, levelStep, 25, 1000,
                 new BigDecimal("0.001"), new BigDecimal("0.002"), new BigDecimal("5"), new BigDecimal("0.1"),
                 List.of(BTC)), new SimClock(START, 0));
     }
