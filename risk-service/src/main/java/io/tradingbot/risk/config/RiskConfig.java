@@ -40,6 +40,19 @@ public interface RiskConfig {
     @WithDefault("256")
     int maxVerdictsInFlight();
 
+    /**
+     * An approved verdict of the stream counts against the balance (and, with margin orders, against the open positions)
+     * until an account snapshot made this long after it arrives: by then its order has filled, or failed, and account-service
+     * has published the result. Too short and a burst can spend the same balance twice; too long only makes the
+     * signals of the next seconds smaller or refused.
+     */
+    @WithDefault("PT3S")
+    Duration commitmentSettle();
+
+    /** An approved verdict counts at most this long, whether or not a snapshot has come since. */
+    @WithDefault("PT1M")
+    Duration commitmentMaxHold();
+
     /** The account whose snapshots and state this instance guards (the key on account.snapshots.v1). */
     @WithDefault("paper")
     String account();
@@ -55,7 +68,9 @@ public interface RiskConfig {
         check.positive("max-balance-fraction", risk.maxBalanceFraction())
                 .atMost("max-balance-fraction", risk.maxBalanceFraction(), "1")
                 .atLeast("min-margin-level", risk.minMarginLevel(), "1")
-                .between("max-verdicts-in-flight", risk.maxVerdictsInFlight(), 1, 1024);
+                .between("max-verdicts-in-flight", risk.maxVerdictsInFlight(), 1, 1024)
+                .notNegative("commitment-settle", risk.commitmentSettle())
+                .shorter("commitment-settle", risk.commitmentSettle(), "commitment-max-hold", risk.commitmentMaxHold());
         Defaults limits = risk.defaults();
         check.positive("defaults.max-position-size", limits.maxPositionSize())
                 .atLeast("defaults.max-leverage", limits.maxLeverage(), "1")

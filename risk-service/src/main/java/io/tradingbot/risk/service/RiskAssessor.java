@@ -45,9 +45,18 @@ public final class RiskAssessor {
         this.orderType = orderType;
     }
 
-    /** What the account looks like to risk: the latest snapshot, when it arrived, and the equity high-water mark. */
+    /**
+     * What the account looks like to risk: the latest snapshot, when it arrived, the equity high-water mark, and the
+     * approvals that snapshot does not show yet (each spends its balance, and with margin orders opens its position,
+     * for the signals judged after it).
+     */
     public record AccountState(AccountSnapshot snapshot, Instant receivedAt, BigDecimal highWaterMark,
-            Optional<String> killSwitch) {
+            Optional<String> killSwitch, List<Commitment> commitments) {
+
+        public AccountState(AccountSnapshot snapshot, Instant receivedAt, BigDecimal highWaterMark,
+                Optional<String> killSwitch) {
+            this(snapshot, receivedAt, highWaterMark, killSwitch, List.of());
+        }
     }
 
     public Assessment assess(String symbol, Side side, BigDecimal price, RiskLimits limits, Optional<AccountState> account,
@@ -73,11 +82,11 @@ public final class RiskAssessor {
         AccountSnapshot snapshot = state.snapshot();
         AccountSummary summary = snapshot.summary();
         checkDrawdown(summary.totalBalanceUsd(), state.highWaterMark(), limits, refusals, warnings, notes);
-        checkOpenPositions(snapshot, symbol, side, limits, refusals, warnings, notes);
+        checkOpenPositions(snapshot, state.commitments(), symbol, side, limits, refusals, warnings, notes);
         checkLeverage(summary.leverage(), limits, refusals, warnings);
         checkMarginLevel(summary.marginLevel(), refusals, warnings);
 
-        BigDecimal amount = size(symbol, side, price, limits, snapshot, pair, refusals, notes);
+        BigDecimal amount = size(symbol, side, price, limits, state, pair, refusals, notes);
         return result(symbol, side, price, refusals, warnings, notes, amount, leverage, limits);
     }
 
@@ -99,10 +108,13 @@ public final class RiskAssessor {
         }
     }
 
-    private void checkOpenPositions(AccountSnapshot snapshot, String symbol, Side side, RiskLimits limits,
-            List<String> refusals, List<String> warnings, List<String> notes) {
+    private void checkOpenPositions(AccountSnapshot snapshot, List<Commitment> commitments, String symbol, Side side,
+            RiskLimits limits, List<String> refusals, List<String> warnings, List<String> notes) {
         List<Position> open = snapshot.positions().stream()
                 .filter(p -> "ACTIVE".equalsIgnoreCase(p.status()) && p.amount().signum() != 0).toList();
+        // Spot orders open no position on Bitfinex; margin orders approved since the snapshot will have opened theirs.
+        List<Commitment> opening = spot() ? List.of() : commitments.stream()
+                .filter(c -> open.stream().noneMatch(p -> p.symbol().equals(c.symbol()))).toList();
         Optional<Position> same = open.stream().filter(p -> p.symbol().equals(symbol)).findFirst();
         if (same.isPresent()) {
             boolean sameDirection = (same.get().amount().signum() > 0) == (side == Side.BUY);
@@ -114,13 +126,28 @@ public final class RiskAssessor {
             notes.add("reduces the open " + (side == Side.BUY ? "short" : "long") + " position in " + symbol);
             return;
         }
-        int count = open.size();
+        Optional<Commitment> pending = opening.stream().filter(c -> c.symbol().equals(symbol)).findFirst();
+        if (pending.isPresent()) {
+            if (pending.get().side() == side) {
+                refusals.add("a " + (side == Side.BUY ? "long" : "short") + " position in " + symbol
+                        + " was approved moments ago (" + pending.get().verdictId() + ") and is not in the account yet");
+                return;
+            }
+            notes.add("reduces the " + (side == Side.BUY ? "short" : "long") + " position in " + symbol
+                    + " approved moments ago (" + pending.get().verdictId() + ")");
+            return;
+        }
+        long approved = opening.stream().map(Commitment::symbol).distinct().count();
+        long count = open.size() + approved;
+        String counted = approved == 0 ? count + " positions are open"
+                : count + " positions are open or approved (" + approved + " not in the account yet)";
         if (count >= limits.maxOpenPositions()) {
-            refusals.add(count + " positions are open, the limit is " + limits.maxOpenPositions());
+            refusals.add(counted + ", the limit is " + limits.maxOpenPositions());
         } else if (count == limits.maxOpenPositions() - 1) {
             warnings.add("this would be position " + (count + 1) + " of at most " + limits.maxOpenPositions());
         } else {
-            notes.add(count + " of " + limits.maxOpenPositions() + " positions open");
+            notes.add(count + " of " + limits.maxOpenPositions() + " positions open"
+                    + (approved == 0 ? "" : " or approved"));
         }
     }
 
@@ -148,23 +175,30 @@ public final class RiskAssessor {
         }
     }
 
-    /** min(20% of the available quote balance / price, max position size), rounded down to the pair's precision. */
-    private BigDecimal size(String symbol, Side side, BigDecimal price, RiskLimits limits, AccountSnapshot snapshot,
+    /**
+     * min(20% of the available quote balance / price, max position size), rounded down to the pair's precision. What the
+     * approvals since the snapshot spend is not available any more.
+     */
+    private BigDecimal size(String symbol, Side side, BigDecimal price, RiskLimits limits, AccountState state,
             PairRules pair, List<String> refusals, List<String> notes) {
-        BigDecimal available = available(snapshot, pair.quote());
+        AccountSnapshot snapshot = state.snapshot();
+        BigDecimal committed = committed(state.commitments(), pair.quote());
+        BigDecimal available = available(snapshot, pair.quote()).subtract(committed).max(BigDecimal.ZERO);
         BigDecimal byBalance = available.multiply(maxBalanceFraction).divide(price, pair.amountDecimals() + 4,
                 RoundingMode.DOWN);
         BigDecimal cap = limits.maxPositionSizeFor(symbol);
         BigDecimal amount = byBalance.min(cap);
         String basis = byBalance.compareTo(cap) <= 0
                 ? plain(maxBalanceFraction.multiply(HUNDRED)) + "% of " + plain(available) + " " + pair.quote()
-                        + " available at " + plain(price)
+                        + " available at " + plain(price) + committedNote(committed, pair.quote())
                 : "the max position size of " + plain(cap) + " " + pair.base();
-        if (side == Side.SELL && orderType.startsWith("EXCHANGE")) {
-            BigDecimal held = available(snapshot, pair.base());
+        if (side == Side.SELL && spot()) {
+            BigDecimal committedBase = committed(state.commitments(), pair.base());
+            BigDecimal held = available(snapshot, pair.base()).subtract(committedBase).max(BigDecimal.ZERO);
             if (held.compareTo(amount) < 0) {
                 amount = held;
-                basis = "the " + plain(held) + " " + pair.base() + " held (a spot sale cannot sell more)";
+                basis = "the " + plain(held) + " " + pair.base() + " held (a spot sale cannot sell more)"
+                        + committedNote(committedBase, pair.base());
             }
         }
         amount = amount.setScale(pair.amountDecimals(), RoundingMode.DOWN);
@@ -175,6 +209,28 @@ public final class RiskAssessor {
         }
         notes.add("size " + plain(amount) + " " + pair.base() + ": " + basis);
         return amount.stripTrailingZeros();
+    }
+
+    /** What an approval spends, held until a snapshot shows it: the base sold by a spot sale, else the quote paid. */
+    public Commitment commitment(String verdictId, String symbol, Side side, BigDecimal amount, BigDecimal price,
+            PairRules pair, Instant approvedAt) {
+        return side == Side.SELL && spot()
+                ? new Commitment(verdictId, symbol, side, amount, pair.base(), approvedAt)
+                : new Commitment(verdictId, symbol, side, amount.multiply(price), pair.quote(), approvedAt);
+    }
+
+    private boolean spot() {
+        return orderType.startsWith("EXCHANGE");
+    }
+
+    private static BigDecimal committed(List<Commitment> commitments, String currency) {
+        return commitments.stream().filter(c -> c.currency().equals(currency)).map(Commitment::spend)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String committedNote(BigDecimal committed, String currency) {
+        return committed.signum() == 0 ? ""
+                : " (after " + plain(committed) + " " + currency + " for orders approved and not in the account yet)";
     }
 
     private static BigDecimal available(AccountSnapshot snapshot, String currency) {

@@ -70,7 +70,7 @@ public class RiskService {
             LOG.debugf("Signal %s was judged already", signal.id());
             return Optional.empty();
         }
-        return Optional.of(verdict(signal));
+        return Optional.of(verdict(signal, true));
     }
 
     /** The on-demand path: the same verdict, kept so that order-service can act on it by id. */
@@ -78,7 +78,7 @@ public class RiskService {
         if (signal.signal() == SignalType.HOLD) {
             throw new IllegalArgumentException("signal " + signal.id() + " is a HOLD: there is no trade to assess");
         }
-        return verdict(signal);
+        return verdict(signal, false);
     }
 
     public Optional<RiskVerdict> verdictById(String id) {
@@ -87,7 +87,12 @@ public class RiskService {
         }
     }
 
-    private RiskVerdict verdict(Signal signal) {
+    /**
+     * Judges against the latest snapshot and the approvals it does not show yet. An approval from the stream is committed:
+     * the next signals of its burst count it. One on demand is not: an evaluation is also a preview, and a preview must
+     * not shrink the next sizes for a minute.
+     */
+    private synchronized RiskVerdict verdict(Signal signal, boolean commit) {
         Side side = signal.signal() == SignalType.BUY ? Side.BUY : Side.SELL;
         Instant now = clock.instant();
         Optional<PairRules> rules = pairs.rules(signal.symbol());
@@ -99,10 +104,14 @@ public class RiskService {
                     signal.currentPrice(), null, null, null, now);
         } else {
             Assessment a = assessor.assess(signal.symbol(), side, signal.currentPrice(), limits.current(),
-                    account.accountState(), rules.get(), now);
+                    account.accountState(now), rules.get(), now);
             verdict = new RiskVerdict("verdict:" + signal.id(), signal.id(), signal.symbol(), side, a.canTrade(),
                     a.riskLevel(), a.reasons(), a.amount(), a.canTrade() ? a.orderType() : null, signal.currentPrice(),
                     a.canTrade() ? a.leverage() : null, a.stopLoss(), a.takeProfit(), now);
+            if (commit && a.canTrade()) {
+                account.commit(assessor.commitment(verdict.id(), signal.symbol(), side, a.amount(),
+                        signal.currentPrice(), rules.get(), now));
+            }
         }
         synchronized (recent) {
             recent.put(verdict.id(), verdict);
@@ -156,7 +165,7 @@ public class RiskService {
     /** The operator's reset: drawdown is measured afresh from the current equity, or the switch would trip again at once. */
     public RiskState resetKillSwitch(String by) {
         Instant now = clock.instant();
-        BigDecimal equity = account.accountState().map(s -> s.snapshot().summary().totalBalanceUsd())
+        BigDecimal equity = account.accountState(now).map(s -> s.snapshot().summary().totalBalanceUsd())
                 .or(() -> account.state().map(RiskState::equity)).orElse(BigDecimal.ZERO);
         RiskState next = new RiskState(config.account(), equity, equity, false, null, null, now, by);
         publisher.state(next);

@@ -35,6 +35,14 @@ class RiskConfigTest {
     }
 
     @Test
+    void anApprovalMustSettleBeforeItsLongestHold() {
+        assertThatThrownBy(() -> load(Map.of("risk.commitment-settle", "PT2M")))
+                .hasMessageContaining("risk.commitment-settle must be shorter than risk.commitment-max-hold (PT1M), is PT2M");
+        assertThatThrownBy(() -> load(Map.of("risk.commitment-settle", "-PT1S")))
+                .hasMessageContaining("risk.commitment-settle must not be negative");
+    }
+
+    @Test
     void leverageBelowOneIsRefusedByName() {
         assertThatThrownBy(() -> load(Map.of("risk.defaults.max-leverage", "0.5")))
                 .isInstanceOf(ConfigValidationException.class)

@@ -205,6 +205,36 @@ class RiskFlowTest {
                 .anyMatch(v -> v.signalId().equals("s-9"));
     }
 
+    @Test
+    @Order(6)
+    void theBuysOfOneBurstSpendTheBalanceOnceUntilASnapshotShowsThem() throws Exception {
+        // A snapshot made after the earlier tests' approvals have settled, so that only this burst counts.
+        Thread.sleep(3_100);
+        send(Topics.ACCOUNT_SNAPSHOTS, "paper", snapshot("600", "9500"));
+        awaitHighWaterMark("9500");
+        // Three BUYs judged against that one snapshot, as a candle close brings them: each is sized from what the
+        // approvals before it left (20 % of 600, of 480, of 384 USD at 50,000), not from the same 600 USD three times.
+        for (String id : List.of("s-10", "s-11", "s-12")) {
+            send(Topics.STRATEGY_SIGNALS, "tBTCUSD", signal(id, "tBTCUSD", SignalType.BUY, "50000"));
+        }
+        List<RiskVerdict> burst = verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-12"))).stream()
+                .filter(v -> List.of("s-10", "s-11", "s-12").contains(v.signalId())).toList();
+        assertThat(burst).extracting(RiskVerdict::approved).containsExactly(true, true, true);
+        assertThat(burst).extracting(RiskVerdict::amount).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0.0024"), new BigDecimal("0.00192"), new BigDecimal("0.001536"));
+        assertThat(burst.get(1).reasons())
+                .anyMatch(r -> r.contains("after 120 USD for orders approved and not in the account yet"));
+
+        // Once a snapshot made after them has come (their orders filled or failed by then), they count no more.
+        Thread.sleep(3_100);
+        send(Topics.ACCOUNT_SNAPSHOTS, "paper", snapshot("600", "9501"));
+        awaitHighWaterMark("9501");
+        send(Topics.STRATEGY_SIGNALS, "tBTCUSD", signal("s-13", "tBTCUSD", SignalType.BUY, "50000"));
+        assertThat(verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-13"))))
+                .filteredOn(v -> v.signalId().equals("s-13")).singleElement()
+                .satisfies(v -> assertThat(v.amount()).isEqualByComparingTo("0.0024"));
+    }
+
     private void awaitHighWaterMark(String value) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RestAssured.get("/risk/kill-switch").then()
                 .statusCode(200).body("equity", equalTo(value)));

@@ -27,6 +27,7 @@ class RiskAssessorTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final RiskLimits SEED = RiskLimits.defaults(NOW);
     private static final PairRules BTCUSD = new PairRules("tBTCUSD", "BTC", "USD", dec("0.00004"), 8);
+    private static final PairRules ETHUSD = new PairRules("tETHUSD", "ETH", "USD", dec("0.001"), 8);
     private static final BigDecimal PRICE = dec("50000");
 
     private final RiskAssessor assessor = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"),
@@ -84,6 +85,61 @@ class RiskAssessorTest {
         assertThat(a.amount()).isEqualByComparingTo("0.005");
         Assessment none = assess(Side.SELL, account(wallets("10000", "0"), List.of(), summary("10000", null, null)));
         assertThat(none.canTrade()).isFalse();
+    }
+
+    @Test
+    void aBuySizesItselfFromWhatTheApprovalsBeforeItLeft() {
+        AccountSnapshot snapshot = account(wallets("1000", "0"), List.of(), summary("1000", null, null));
+        // An ETH buy approved a moment ago spends 0.25 × 2,000 = 500 USD that the snapshot still shows.
+        Commitment eth = assessor.commitment("verdict:eth", "tETHUSD", Side.BUY, dec("0.25"), dec("2000"), ETHUSD, NOW);
+        assertThat(eth.spend()).isEqualByComparingTo("500");
+        assertThat(eth.currency()).isEqualTo("USD");
+        // 20% of the 500 USD left / 50,000 = 0.002 BTC, where the snapshot alone would give 0.004.
+        Assessment a = assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(state(snapshot, List.of(eth))),
+                BTCUSD, NOW);
+        assertThat(a.amount()).isEqualByComparingTo("0.002");
+        assertThat(a.reasons()).contains("size 0.002 BTC: 20% of 500 USD available at 50000 "
+                + "(after 500 USD for orders approved and not in the account yet)");
+        assertThat(assess(Side.BUY, snapshot).amount()).isEqualByComparingTo("0.004");
+    }
+
+    @Test
+    void aSpotSaleCannotSellWhatAnEarlierApprovalSells() {
+        AccountSnapshot snapshot = account(wallets("10000", "0.005"), List.of(), summary("10250", null, null));
+        Commitment earlier = assessor.commitment("verdict:a", "tBTCUSD", Side.SELL, dec("0.003"), PRICE, BTCUSD, NOW);
+        assertThat(earlier.currency()).isEqualTo("BTC");
+        Assessment a = assessor.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(snapshot, List.of(earlier))),
+                BTCUSD, NOW);
+        assertThat(a.amount()).isEqualByComparingTo("0.002");
+    }
+
+    @Test
+    void marginApprovalsNotInTheAccountYetCountAsOpenPositions() {
+        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET");
+        AccountSnapshot flat = account(wallets("10000", "0"), List.of(), summary("10000", null, null));
+        List<Commitment> three = List.of("tETHUSD", "tLTCUSD", "tXRPUSD").stream().map(symbol -> margin.commitment(
+                "verdict:" + symbol, symbol, Side.BUY, dec("1"), dec("10"), usd(symbol), NOW)).toList();
+        Assessment fourth = margin.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(state(flat, three)), BTCUSD,
+                NOW);
+        assertThat(fourth.canTrade()).isFalse();
+        assertThat(fourth.reasons()).contains(
+                "3 positions are open or approved (3 not in the account yet), the limit is 3");
+
+        Commitment btc = margin.commitment("verdict:btc", "tBTCUSD", Side.BUY, dec("0.001"), PRICE, BTCUSD, NOW);
+        Assessment again = margin.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(state(flat, List.of(btc))),
+                BTCUSD, NOW);
+        assertThat(again.canTrade()).isFalse();
+        assertThat(again.reasons()).contains(
+                "a long position in tBTCUSD was approved moments ago (verdict:btc) and is not in the account yet");
+        Assessment opposite = margin.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(flat, List.of(btc))),
+                BTCUSD, NOW);
+        assertThat(opposite.canTrade()).isTrue();
+
+        // Spot orders open no position on Bitfinex: the same approvals leave the position rules as the snapshot has them.
+        List<Commitment> spot = List.of("tETHUSD", "tLTCUSD", "tXRPUSD").stream().map(symbol -> assessor.commitment(
+                "verdict:" + symbol, symbol, Side.BUY, dec("1"), dec("10"), usd(symbol), NOW)).toList();
+        assertThat(assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(state(flat, spot)), BTCUSD, NOW)
+                .canTrade()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} open positions -> can trade {1}, level {2}")
@@ -188,6 +244,15 @@ class RiskAssessorTest {
 
     private static RiskAssessor.AccountState state(AccountSnapshot snapshot) {
         return new RiskAssessor.AccountState(snapshot, NOW, snapshot.summary().totalBalanceUsd(), Optional.empty());
+    }
+
+    private static RiskAssessor.AccountState state(AccountSnapshot snapshot, List<Commitment> approvedSince) {
+        return new RiskAssessor.AccountState(snapshot, NOW, snapshot.summary().totalBalanceUsd(), Optional.empty(),
+                approvedSince);
+    }
+
+    private static PairRules usd(String symbol) {
+        return new PairRules(symbol, symbol.substring(1, 4), "USD", dec("0.001"), 8);
     }
 
     private static AccountSnapshot account(List<Wallet> wallets, List<Position> positions, AccountSummary summary) {

@@ -1,6 +1,7 @@
 package io.tradingbot.support.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +44,16 @@ public final class SettingsCheck {
     public SettingsCheck atMost(String key, BigDecimal value, String max) {
         return require(value.compareTo(new BigDecimal(max)) <= 0, key,
                 "must be at most " + max + ", is " + value.toPlainString());
+    }
+
+    public SettingsCheck notNegative(String key, Duration value) {
+        return require(!value.isNegative(), key, "must not be negative, is " + value);
+    }
+
+    /** {@code shorter} is shorter than {@code longer}. */
+    public SettingsCheck shorter(String key, Duration shorter, String longerKey, Duration longer) {
+        return require(shorter.compareTo(longer) < 0, key, "must be shorter than " + prefix + "." + longerKey + " ("
+                + longer + "), is " + shorter);
     }
 
     public SettingsCheck notBlank(String key, String value) {
