@@ -3,6 +3,7 @@ package io.tradingbot.account.rest;
 import io.tradingbot.account.service.AccountService;
 import io.tradingbot.account.service.RefreshScope;
 import io.tradingbot.events.AccountSummary;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -42,6 +43,13 @@ public class AccountResource {
     }
 
     @GET
+    @Path("orders")
+    @Operation(summary = "The orders still open on the exchange; role and verdict_id mark the ones order-service placed")
+    public List<ActiveOrder> orders() {
+        return account.orders();
+    }
+
+    @GET
     @Path("margin")
     @Operation(summary = "The account's base margin info")
     public MarginInfo margin() {
@@ -61,7 +69,7 @@ public class AccountResource {
 
     @POST
     @Path("refresh")
-    @Operation(summary = "Re-reads wallets, positions, margin or all over REST and reports what had drifted")
+    @Operation(summary = "Re-reads wallets, positions, margin, orders or all over REST and reports what had drifted")
     public AccountService.Refresh refresh(@QueryParam("scope") String scope) {
         return account.refresh(RefreshScope.parse(scope == null ? "all" : scope));
     }

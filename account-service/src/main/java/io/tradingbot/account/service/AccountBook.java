@@ -1,5 +1,6 @@
 package io.tradingbot.account.service;
 
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Wallets, positions and margin info as the exchange last told them, over REST or channel 0. Every change bumps a
+ * Wallets, positions, margin info and open orders as the exchange last told them, over REST or channel 0. Every change bumps a
  * version, so a REST read that raced with events can tell that it is already older than the state it would replace.
  */
 @ApplicationScoped
@@ -21,15 +22,18 @@ public class AccountBook {
 
     private final Map<String, Wallet> wallets = new LinkedHashMap<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
+    private final Map<Long, ActiveOrder> orders = new LinkedHashMap<>();
     private MarginInfo margin;
     private long version;
 
     /** What a reader sees at one instant. */
-    public record State(List<Wallet> wallets, List<Position> positions, MarginInfo margin, long version) {
+    public record State(List<Wallet> wallets, List<Position> positions, MarginInfo margin, List<ActiveOrder> orders,
+            long version) {
     }
 
     public synchronized State state() {
-        return new State(List.copyOf(wallets.values()), List.copyOf(positions.values()), margin, version);
+        return new State(List.copyOf(wallets.values()), List.copyOf(positions.values()), margin,
+                List.copyOf(orders.values()), version);
     }
 
     public synchronized long version() {
@@ -85,6 +89,30 @@ public class AccountBook {
         return true;
     }
 
+    public synchronized boolean replaceOrders(Collection<ActiveOrder> next) {
+        Map<Long, ActiveOrder> byId = new LinkedHashMap<>();
+        next.forEach(o -> byId.put(o.id(), o));
+        return replace(orders, byId);
+    }
+
+    /** An order placed or changed while still open ({@code on}, {@code ou}). */
+    public synchronized boolean putOrder(ActiveOrder order) {
+        if (order.equals(orders.put(order.id(), order))) {
+            return false;
+        }
+        version++;
+        return true;
+    }
+
+    /** An order filled or cancelled ({@code oc}, or {@code ou} of a status that is not open). */
+    public synchronized boolean removeOrder(long id) {
+        if (orders.remove(id) == null) {
+            return false;
+        }
+        version++;
+        return true;
+    }
+
     public synchronized boolean replaceMargin(MarginInfo next) {
         if (Objects.equals(margin, next)) {
             return false;
@@ -108,7 +136,7 @@ public class AccountBook {
         return true;
     }
 
-    private <V> boolean replace(Map<String, V> current, Map<String, V> next) {
+    private <K, V> boolean replace(Map<K, V> current, Map<K, V> next) {
         if (current.equals(next)) {
             return false;
         }

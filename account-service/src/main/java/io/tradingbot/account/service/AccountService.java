@@ -15,6 +15,7 @@ import io.tradingbot.bitfinex.ws.AuthOptions;
 import io.tradingbot.bitfinex.ws.BitfinexWebSocketClient;
 import io.tradingbot.bitfinex.ws.ConnectionState;
 import io.tradingbot.events.AccountSnapshot;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
@@ -37,15 +38,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps the account in step with the exchange (the seed's {@code initialize()}): wallets, positions and margin info over
- * REST at start, then channel 0 of its own authenticated WebSocket, with a REST reconciliation every
+ * Keeps the account in step with the exchange (the seed's {@code initialize()}): wallets, positions, margin info and
+ * open orders over REST at start, then channel 0 of its own authenticated WebSocket, with a REST reconciliation every
  * {@code account.reconcile-interval} and after every re-authentication that replaces what drifted and says so. Every
  * change ends up in a snapshot on account.snapshots.v1; bursts are coalesced, the last state is always published.
  */
 @ApplicationScoped
 public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class);
-    /** Channel-0 groups this service needs: wallets, the balance, positions and margin info (under "trading"). */
+    /** Channel-0 groups this service needs: wallets, the balance, positions, orders and margin info (under "trading"). */
     private static final AuthOptions AUTH = new AuthOptions(false, List.of("wallet", "balance", "trading"));
     private static final int STALE_READ_ATTEMPTS = 3;
     private static final long RETRY_MILLIS = 5_000;
@@ -85,7 +86,8 @@ public class AccountService {
         this.calculator = new SummaryCalculator(config.margin().healthyLevel(), config.margin().warningLevel());
         this.reconciliations = Counter.builder("account.reconciliation.runs")
                 .description("REST reconciliations applied (scheduled, after a reconnect, or asked for)").register(registry);
-        for (RefreshScope part : List.of(RefreshScope.WALLETS, RefreshScope.POSITIONS, RefreshScope.MARGIN)) {
+        for (RefreshScope part : List.of(RefreshScope.WALLETS, RefreshScope.POSITIONS, RefreshScope.MARGIN,
+                RefreshScope.ORDERS)) {
             driftCounters.put(part, Counter.builder("account.reconciliation.drift")
                     .description("REST reconciliations that found the event-built state wrong, per part of the account")
                     .tag("part", part.label()).register(registry));
@@ -143,6 +145,10 @@ public class AccountService {
         return book.state().margin();
     }
 
+    public List<ActiveOrder> orders() {
+        return book.state().orders();
+    }
+
     public AccountSummary summary() {
         return snapshot().summary();
     }
@@ -159,7 +165,7 @@ public class AccountService {
         UsdPrices.Board board = prices.board(currencies, symbols);
         AccountSummary summary = calculator.summarize(state.wallets(), state.positions(), state.margin(), board);
         return new AccountSnapshot(config.name(), System.currentTimeMillis(), state.wallets(), state.positions(),
-                state.margin(), summary);
+                state.margin(), summary, state.orders());
     }
 
     /**
@@ -173,6 +179,7 @@ public class AccountService {
             List<Wallet> wallets = scope.includes(RefreshScope.WALLETS) ? reader.wallets() : null;
             List<Position> positions = scope.includes(RefreshScope.POSITIONS) ? reader.positions() : null;
             MarginInfo margin = scope.includes(RefreshScope.MARGIN) ? reader.margin() : null;
+            List<ActiveOrder> orders = scope.includes(RefreshScope.ORDERS) ? reader.orders() : null;
             Map<RefreshScope, List<String>> drift = new EnumMap<>(RefreshScope.class);
             boolean applied = book.applyIfCurrent(readAt, () -> {
                 AccountBook.State known = book.state();
@@ -187,6 +194,10 @@ public class AccountService {
                 if (margin != null) {
                     drift.put(RefreshScope.MARGIN, Drift.margin(known.margin(), margin));
                     book.replaceMargin(margin);
+                }
+                if (orders != null) {
+                    drift.put(RefreshScope.ORDERS, Drift.orders(known.orders(), orders));
+                    book.replaceOrders(orders);
                 }
             });
             if (applied) {
@@ -218,12 +229,14 @@ public class AccountService {
         List<Wallet> wallets = reader.wallets();
         List<Position> positions = reader.positions();
         MarginInfo margin = reader.margin();
+        List<ActiveOrder> orders = reader.orders();
         book.replaceWallets(wallets);
         book.replacePositions(positions);
         book.replaceMargin(margin);
+        book.replaceOrders(orders);
         loaded.set(true);
-        LOG.infof("Account '%s' loaded over REST: %d wallets, %d open positions", config.name(), wallets.size(),
-                positions.size());
+        LOG.infof("Account '%s' loaded over REST: %d wallets, %d open positions, %d open orders", config.name(),
+                wallets.size(), positions.size(), orders.size());
         changed();
     }
 
@@ -271,6 +284,11 @@ public class AccountService {
                         : book.putPosition(ExchangeRecords.position(c.position()));
                 case AccountEvent.MarginInfoUpdated m -> m.base() != null
                         && book.replaceMargin(ExchangeRecords.margin(m.base()));
+                case AccountEvent.OrdersSnapshot s -> book.replaceOrders(s.orders().stream()
+                        .map(ExchangeRecords::order).toList());
+                case AccountEvent.OrderNew n -> putOrder(n.order());
+                case AccountEvent.OrderUpdated u -> putOrder(u.order());
+                case AccountEvent.OrderClosed c -> c.order().id() != null && book.removeOrder(c.order().id());
                 default -> false;
             };
             PrivateEvents.of(config.name(), event, System.currentTimeMillis()).ifPresent(publisher::privateEvent);
@@ -280,6 +298,14 @@ public class AccountService {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Channel-0 event %s not applied; the next reconciliation repairs the account", event.type());
         }
+    }
+
+    // An update whose status is no longer open (filled, cancelled) closes the order as oc would.
+    private boolean putOrder(io.tradingbot.bitfinex.model.Order order) {
+        if (order.id() == null) {
+            return false;
+        }
+        return order.state().isOpen() ? book.putOrder(ExchangeRecords.order(order)) : book.removeOrder(order.id());
     }
 
     /** Publishes a snapshot after the debounce window; a change during the window is in that snapshot. */

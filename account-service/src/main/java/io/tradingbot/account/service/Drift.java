@@ -1,5 +1,6 @@
 package io.tradingbot.account.service;
 
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * What the event-built book got wrong compared with a REST read, in words. Only what the account holds counts as drift
- * (balances, which positions are open, their amounts and base prices, the margin balance); figures the exchange
+ * (balances, which positions are open, their amounts and base prices, the margin balance, which orders are open and
+ * what remains of them); figures the exchange
  * recalculates as prices move (P/L, liquidation price, leverage) are refreshed without being called drift.
  */
 final class Drift {
@@ -61,6 +63,25 @@ final class Drift {
         BigDecimal was = book == null ? null : book.marginBalance();
         BigDecimal is = exchange == null ? null : exchange.marginBalance();
         return same(was, is) ? List.of() : List.of("margin balance " + text(was) + " -> " + text(is));
+    }
+
+    /** Which orders are open, and how much of each remains. */
+    static List<String> orders(List<ActiveOrder> book, List<ActiveOrder> exchange) {
+        List<String> out = new ArrayList<>();
+        Map<String, ActiveOrder> known = index(book, o -> Long.toString(o.id()));
+        Map<String, ActiveOrder> actual = index(exchange, o -> Long.toString(o.id()));
+        for (String id : union(known.keySet(), actual.keySet())) {
+            ActiveOrder was = known.get(id);
+            ActiveOrder is = actual.get(id);
+            if (was == null) {
+                out.add("order " + id + " (" + is.symbol() + ") open on the exchange but not in the book");
+            } else if (is == null) {
+                out.add("order " + id + " (" + was.symbol() + ") closed on the exchange but open in the book");
+            } else if (!same(was.amount(), is.amount())) {
+                out.add("order " + id + " remaining " + was.amount().toPlainString() + " -> " + is.amount().toPlainString());
+            }
+        }
+        return out;
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

@@ -3,6 +3,7 @@ package io.tradingbot.account.service;
 import io.tradingbot.bitfinex.error.AuthenticationException;
 import io.tradingbot.bitfinex.error.NonceTooSmallException;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * The account as the exchange reports it over REST (the seed's {@code update_wallet_info}, {@code update_position_info},
- * {@code update_margin_info}). A refused key becomes an error that says which permission is missing.
+ * {@code update_margin_info}), and the orders still open. A refused key becomes an error that says which permission is missing.
  */
 public class ExchangeReader {
     private final BitfinexRestClient rest;
@@ -33,6 +34,10 @@ public class ExchangeReader {
         return guarded("margin info", () -> ExchangeRecords.margin(rest.marginInfoBase()));
     }
 
+    public List<ActiveOrder> orders() {
+        return guarded("orders", () -> rest.activeOrders().stream().map(ExchangeRecords::order).toList());
+    }
+
     private static <T> T guarded(String what, java.util.function.Supplier<T> read) {
         try {
             return read.get();
@@ -40,8 +45,8 @@ public class ExchangeReader {
             throw e; // a key shared with another process, not a missing permission
         } catch (AuthenticationException e) {
             throw new MissingPermissionException("account-service cannot read " + what + " with this API key: the key "
-                    + "(bitfinex.api-key / BITFINEX_API_KEY) needs read permission on wallets, positions and margin "
-                    + "info. The exchange answered: " + e.getMessage(), e);
+                    + "(bitfinex.api-key / BITFINEX_API_KEY) needs read permission on wallets, positions, margin "
+                    + "info and orders. The exchange answered: " + e.getMessage(), e);
         }
     }
 

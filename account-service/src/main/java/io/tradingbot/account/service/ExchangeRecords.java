@@ -1,6 +1,9 @@
 package io.tradingbot.account.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingbot.bitfinex.model.MarginInfoBase;
+import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -24,6 +27,17 @@ final class ExchangeRecords {
     static MarginInfo margin(MarginInfoBase m) {
         return new MarginInfo(m.userPl(), m.userSwaps(), zeroIfNull(m.marginBalance()), zeroIfNull(m.marginNet()),
                 m.marginMin());
+    }
+
+    /** An open order, with the role and verdict order-service wrote into its meta (none for orders placed elsewhere). */
+    static ActiveOrder order(Order o) {
+        JsonNode meta = o.meta();
+        return new ActiveOrder(o.id(), o.cid(), o.symbol(), o.type(), o.amount(), o.amountOrig(), o.price(),
+                metaText(meta, "role"), metaText(meta, "verdict_id"));
+    }
+
+    private static String metaText(JsonNode meta, String field) {
+        return meta != null && meta.hasNonNull(field) && meta.get(field).isTextual() ? meta.get(field).asText() : null;
     }
 
     private static BigDecimal zeroIfNull(BigDecimal value) {

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** What {@code POST /account/refresh} and the reconciliation re-read over REST. */
 public enum RefreshScope {
-    WALLETS, POSITIONS, MARGIN, ALL;
+    WALLETS, POSITIONS, MARGIN, ORDERS, ALL;
 
     /** @throws IllegalArgumentException naming the accepted values (a 400 for the caller) */
     public static RefreshScope parse(String value) {

@@ -227,21 +227,51 @@ class AccountFlowTest {
 
     @Test
     @Order(5)
+    void anOpenOrderIsInTheSnapshotsWithItsRoleUntilItIsCancelled() {
+        BigDecimal farAbove = lastPrice(sim.publicGet("/v2/tickers?symbols=tBTCUSD"), "tBTCUSD").multiply(BigDecimal.TWO)
+                .setScale(0, RoundingMode.DOWN);
+        long orderId = exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_LIMIT, "tBTCUSD",
+                new BigDecimal("-0.001")).price(farAbove).cid(4242L)
+                .meta(Map.of("verdict_id", "verdict:test:1", "role", "exit")).build()).order().id();
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            JsonNode orders = get("/account/orders");
+            assertThat(orders).hasSize(1);
+            assertThat(orders.get(0).path("id").asLong()).isEqualTo(orderId);
+            assertThat(orders.get(0).path("role").asText()).isEqualTo("exit");
+            assertThat(orders.get(0).path("verdict_id").asText()).isEqualTo("verdict:test:1");
+            assertThat(decimal(orders.get(0), "amount")).isEqualByComparingTo("-0.001");
+            JsonNode snapshot = JSON.readTree(lastRecord(Topics.ACCOUNT_SNAPSHOTS).value());
+            assertThat(snapshot.path("orders")).hasSize(1);
+            assertThat(snapshot.path("orders").get(0).path("id").asLong()).isEqualTo(orderId);
+            assertThat(snapshot.path("orders").get(0).path("role").asText()).isEqualTo("exit");
+        });
+        assertThat(post("/account/refresh?scope=orders", 200).path("drift")).as("channel 0 had it right").isEmpty();
+
+        exchange.cancelOrder(orderId);
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(get("/account/orders")).isEmpty();
+            assertThat(JSON.readTree(lastRecord(Topics.ACCOUNT_SNAPSHOTS).value()).path("orders")).isEmpty();
+        });
+    }
+
+    @Test
+    @Order(6)
     void aRefreshWithAnUnknownScopeIsRefusedWithTheAcceptedOnes() {
         RestAssured.given().post("/account/refresh?scope=everything").then()
                 .statusCode(400)
-                .body("error", allOf(containsString("scope"), containsString("wallets, positions, margin, all"),
+                .body("error", allOf(containsString("scope"), containsString("wallets, positions, margin, orders, all"),
                         containsString("everything")));
         RestAssured.get("/account/nothing").then().statusCode(404).body("status", org.hamcrest.Matchers.equalTo(404));
         assertThat(decimal(get("/account/margin"), "margin_balance")).isEqualByComparingTo(
                 decimal(get("/account/summary"), "margin_balance"));
-        for (String scope : List.of("wallets", "positions", "margin", "all")) {
+        for (String scope : List.of("wallets", "positions", "margin", "orders", "all")) {
             assertThat(post("/account/refresh?scope=" + scope, 200).path("scope").asText()).isEqualTo(scope);
         }
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anExchangeThatCannotBeReadIsABadGatewayNotACrash() {
         sim.httpFault(500, 100, "/v2/auth/r/wallets");
         try {
@@ -257,7 +287,7 @@ class AccountFlowTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aKeyThatCannotReadTheAccountIsRefusedWithTheReason() {
         SimulatorProcess.Credentials writeOnly = sim.createAccount("write-only-" + UUID.randomUUID().toString().substring(0, 8),
                 List.of("write"), List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "100")));
@@ -272,7 +302,7 @@ class AccountFlowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void reconciliationRepairsDriftSaysSoAndCountsIt() {
         double countedBefore = driftCount("wallets");
         // a reset rebuilds the exchange from its seed without a single channel-0 event: the book is now wrong

@@ -125,7 +125,10 @@ public final class StackBenchmark {
                 // 1m candles only: the strategies read them. No client-side rate limit: the simulator has none, and with
                 // it 100 symbols' candle history (2 reads each, 30 a minute on Bitfinex) would take 7 minutes to read.
                 .serviceEnvironment("market-data-service", Map.of("MARKET_DATA_SYMBOLS", String.join(",", symbols),
-                        "MARKET_DATA_TIMEFRAMES", "1m", "BITFINEX_RATE_LIMITED", "false"));
+                        "MARKET_DATA_TIMEFRAMES", "1m", "BITFINEX_RATE_LIMITED", "false"))
+                // One open trade per symbol: with the default limit (3) all but three symbols' entries would be refused.
+                .serviceEnvironment("risk-service", Map.of("RISK_DEFAULTS_MAX_OPEN_POSITIONS",
+                        Integer.toString(symbols.size())));
         extraEnv.forEach(builder::serviceEnvironment);
         builder.jvmArgs(jvmArgs);
         if (opts.containsKey("repo-root")) {

@@ -2,14 +2,24 @@ package io.tradingbot.events;
 
 import java.util.List;
 
-/** The account as account-service knows it after a change ({@code account.snapshots.v1}, keyed by account). */
+/**
+ * The account as account-service knows it after a change ({@code account.snapshots.v1}, keyed by account). {@code orders}
+ * are the orders still open on the exchange; a snapshot written before they were part of it reads as none.
+ */
 public record AccountSnapshot(String account, long mts, List<Wallet> wallets, List<Position> positions, MarginInfo margin,
-        AccountSummary summary) {
+        AccountSummary summary, List<ActiveOrder> orders) {
 
     public AccountSnapshot {
         Require.text(account, "account");
         wallets = List.copyOf(Require.present(wallets, "wallets"));
         positions = List.copyOf(Require.present(positions, "positions"));
         Require.present(summary, "summary");
+        orders = orders == null ? List.of() : List.copyOf(orders);
+    }
+
+    /** A snapshot with no open orders. */
+    public AccountSnapshot(String account, long mts, List<Wallet> wallets, List<Position> positions, MarginInfo margin,
+            AccountSummary summary) {
+        this(account, mts, wallets, positions, margin, summary, List.of());
     }
 }

@@ -105,6 +105,29 @@ class EventContractsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aSnapshotFromBeforeOrdersWereInItReadsAsNoOpenOrders() throws IOException {
+        ObjectNode older = (ObjectNode) golden(Topics.ACCOUNT_SNAPSHOTS);
+        older.remove("orders");
+        AccountSnapshot read = (AccountSnapshot) new EventDeserializer<>().deserialize(Topics.ACCOUNT_SNAPSHOTS,
+                EventJson.mapper().writeValueAsBytes(older));
+        assertThat(read.orders()).isEmpty();
+        assertThat(read.wallets()).isEqualTo(Samples.SNAPSHOT.wallets());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOpenOrderTellsTheTradeItBelongsTo() {
+        ActiveOrder exitOfALong = Samples.SNAPSHOT.orders().get(0);
+        assertThat(exitOfALong.partOfATrade()).isTrue();
+        assertThat(exitOfALong.tradeSide()).isEqualTo(Side.BUY);
+        ActiveOrder shortEntry = new ActiveOrder(1, 2L, "tETHUSD", "LIMIT", Samples.dec("-0.5"), Samples.dec("-0.5"),
+                Samples.dec("2400"), ActiveOrder.ENTRY, "verdict:x");
+        assertThat(shortEntry.tradeSide()).isEqualTo(Side.SELL);
+        ActiveOrder manual = new ActiveOrder(3, null, "tETHUSD", "EXCHANGE LIMIT", Samples.dec("1"), Samples.dec("1"),
+                Samples.dec("2000"), null, null);
+        assertThat(manual.partOfATrade()).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
     void anApprovedVerdictWithoutAPositiveAmountCannotExist() {
         assertThatThrownBy(() -> new RiskVerdict("v", "s", "tBTCUSD", Side.BUY, true, RiskLevel.LOW, null,
                 Samples.dec("0"), "EXCHANGE MARKET", null, Samples.dec("1"), null, null, Samples.AT))

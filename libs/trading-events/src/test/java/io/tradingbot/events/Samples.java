@@ -39,7 +39,9 @@ final class Samples {
                     dec("2901.7"), dec("2"))),
             new MarginInfo(dec("3.1"), dec("0"), dec("10003.1"), dec("10003.1"), dec("221.04")),
             new AccountSummary(dec("63279.6"), dec("10003.1"), dec("3.1"), dec("0.11"), dec("45.25"), "HEALTHY", 1,
-                    dec("1105.2")));
+                    dec("1105.2")),
+            List.of(new ActiveOrder(1187L, 20518713409L, "tBTCUSD", "EXCHANGE LIMIT", dec("-0.0024"), dec("-0.0024"),
+                    dec("45150"), ActiveOrder.EXIT, "verdict:rsi-ema:tBTCUSD:1m:1795608000000")));
     static final TradeResult RESULT = new TradeResult("verdict:rsi-ema:tBTCUSD:1m:1795608000000", "tBTCUSD",
             SignalType.BUY, true, "Bought 0.01 tBTCUSD at 43280.1", ORDER, AT);
     static final TradingSession SESSION = new TradingSession("tBTCUSD", true, "rsi-ema", AT, "admin", null);

@@ -2,7 +2,7 @@ package io.tradingbot.risk.service;
 
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
-import io.tradingbot.events.Position;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.RiskLevel;
 import io.tradingbot.events.RiskLimits;
 import io.tradingbot.events.Side;
@@ -14,7 +14,9 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +24,9 @@ import java.util.Optional;
  * boundary without a broker.
  *
  * <p>Refusals (any one makes {@code can_trade} false and the level HIGH): no account snapshot, or one older than the
- * bound; the kill switch; drawdown at or beyond its limit; open positions at the limit; account leverage above the limit;
- * margin level below its minimum; a position already open in the same direction; a size below the pair's minimum.
+ * bound; the kill switch; drawdown at or beyond its limit; open positions (margin positions and the bot's spot trades)
+ * at the limit; account leverage above the limit; margin level below its minimum; a position or trade already open in
+ * the same direction; a size below the pair's minimum.
  *
  * <p>Warnings (one point each; 0 points LOW, 1-2 MEDIUM, 3 or more HIGH): one position short of the limit; leverage above
  * two thirds of the limit; drawdown at half its limit or more; margin level under twice its minimum.
@@ -108,32 +111,42 @@ public final class RiskAssessor {
         }
     }
 
+    /**
+     * What is open: margin positions, and the bot's spot trades, which Bitfinex does not keep as positions (a spot buy
+     * is a wallet balance). A spot trade is open while an order placed for a verdict is on the exchange: its entry not
+     * filled yet, or the take-profit / stop-loss exit of an entry that filled (a spot sale's exit buys back). Coins bought
+     * or held otherwise are not the bot's trades and count as nothing. An approval that no snapshot shows yet opens its
+     * trade or position.
+     */
     private void checkOpenPositions(AccountSnapshot snapshot, List<Commitment> commitments, String symbol, Side side,
             RiskLimits limits, List<String> refusals, List<String> warnings, List<String> notes) {
-        List<Position> open = snapshot.positions().stream()
-                .filter(p -> "ACTIVE".equalsIgnoreCase(p.status()) && p.amount().signum() != 0).toList();
-        // Spot orders open no position on Bitfinex; margin orders approved since the snapshot will have opened theirs.
-        List<Commitment> opening = spot() ? List.of() : commitments.stream()
-                .filter(c -> open.stream().noneMatch(p -> p.symbol().equals(c.symbol()))).toList();
-        Optional<Position> same = open.stream().filter(p -> p.symbol().equals(symbol)).findFirst();
-        if (same.isPresent()) {
-            boolean sameDirection = (same.get().amount().signum() > 0) == (side == Side.BUY);
-            if (sameDirection) {
-                refusals.add("a " + (side == Side.BUY ? "long" : "short") + " position of "
-                        + plain(same.get().amount().abs()) + " in " + symbol + " is already open");
+        Map<String, Exposure> open = new LinkedHashMap<>();
+        snapshot.positions().stream().filter(p -> "ACTIVE".equalsIgnoreCase(p.status()) && p.amount().signum() != 0)
+                .forEach(p -> open.put(p.symbol(), new Exposure(p.amount().signum() > 0 ? Side.BUY : Side.SELL,
+                        "position", " of " + plain(p.amount().abs()), "")));
+        snapshot.orders().stream().filter(ActiveOrder::partOfATrade)
+                .forEach(o -> open.putIfAbsent(o.symbol(), new Exposure(o.tradeSide(), "trade", "",
+                        " (its " + o.role() + " order " + o.id() + " is on the exchange)")));
+        List<Commitment> opening = commitments.stream().filter(c -> !open.containsKey(c.symbol())).toList();
+
+        Exposure same = open.get(symbol);
+        if (same != null) {
+            if (same.side() == side) {
+                refusals.add("a " + direction(side) + " " + same.kind() + same.size() + " in " + symbol
+                        + " is already open" + same.evidence());
                 return;
             }
-            notes.add("reduces the open " + (side == Side.BUY ? "short" : "long") + " position in " + symbol);
+            notes.add("reduces the open " + direction(same.side()) + " " + same.kind() + " in " + symbol);
             return;
         }
         Optional<Commitment> pending = opening.stream().filter(c -> c.symbol().equals(symbol)).findFirst();
         if (pending.isPresent()) {
             if (pending.get().side() == side) {
-                refusals.add("a " + (side == Side.BUY ? "long" : "short") + " position in " + symbol
-                        + " was approved moments ago (" + pending.get().verdictId() + ") and is not in the account yet");
+                refusals.add("a " + direction(side) + " " + kind() + " in " + symbol + " was approved moments ago ("
+                        + pending.get().verdictId() + ") and is not in the account yet");
                 return;
             }
-            notes.add("reduces the " + (side == Side.BUY ? "short" : "long") + " position in " + symbol
+            notes.add("reduces the " + direction(pending.get().side()) + " " + kind() + " in " + symbol
                     + " approved moments ago (" + pending.get().verdictId() + ")");
             return;
         }
@@ -149,6 +162,18 @@ public final class RiskAssessor {
             notes.add(count + " of " + limits.maxOpenPositions() + " positions open"
                     + (approved == 0 ? "" : " or approved"));
         }
+    }
+
+    /** An open position or spot trade in a symbol: its direction, and how the reasons name it. */
+    private record Exposure(Side side, String kind, String size, String evidence) {
+    }
+
+    private String kind() {
+        return spot() ? "trade" : "position";
+    }
+
+    private static String direction(Side side) {
+        return side == Side.BUY ? "long" : "short";
     }
 
     private void checkLeverage(BigDecimal leverage, RiskLimits limits, List<String> refusals, List<String> warnings) {

@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.events.Signal;
@@ -145,8 +146,9 @@ class RiskFlowTest {
             assertThat(Prometheus.sum(metrics, "tradingbot_verdicts_total", "symbol=\"tETHUSD\"")).isZero();
         });
 
-        // The on-demand path gives the same judgement and keeps it for order-service.
-        String json = new String(EventJson.mapper().writeValueAsBytes(signal("s-5", "tBTCUSD", SignalType.BUY, "50000")));
+        // The on-demand path gives the same judgement and keeps it for order-service (in another symbol: s-1 opened a
+        // trade in tBTCUSD, which the on-demand path sees as well).
+        String json = new String(EventJson.mapper().writeValueAsBytes(signal("s-5", "tETHUSD", SignalType.BUY, "2000")));
         RestAssured.given().contentType(ContentType.JSON).body(json).post("/risk/assess").then().statusCode(200)
                 .body("id", equalTo("verdict:s-5")).body("approved", equalTo(true)).body("amount", equalTo("0.01"));
         RestAssured.get("/risk/verdicts/verdict:s-5").then().statusCode(200).body("signal_id", equalTo("s-5"));
@@ -155,7 +157,7 @@ class RiskFlowTest {
                 .body(json.replace("\"BUY\"", "\"HOLD\"")).post("/risk/assess").then().statusCode(400)
                 .body("error", containsString("HOLD"));
         RestAssured.given().contentType(ContentType.JSON)
-                .body(json.replace("\"current_price\":\"50000\"", "\"current_price\":\"-1\"")).post("/risk/assess")
+                .body(json.replace("\"current_price\":\"2000\"", "\"current_price\":\"-1\"")).post("/risk/assess")
                 .then().statusCode(400).body("error", containsString("current_price"));
     }
 
@@ -174,7 +176,7 @@ class RiskFlowTest {
                 && s.contains("kill switch"));
 
         send(Topics.STRATEGY_SIGNALS, "tBTCUSD", signal("s-6", "tBTCUSD", SignalType.BUY, "50000"));
-        String json = new String(EventJson.mapper().writeValueAsBytes(signal("s-7", "tBTCUSD", SignalType.BUY, "50000")));
+        String json = new String(EventJson.mapper().writeValueAsBytes(signal("s-7", "tETHUSD", SignalType.BUY, "2000")));
         RestAssured.given().contentType(ContentType.JSON).body(json).post("/risk/assess").then().statusCode(200)
                 .body("approved", equalTo(false))
                 .body("risk_level", equalTo("HIGH"))
@@ -208,22 +210,36 @@ class RiskFlowTest {
     @Test
     @Order(6)
     void theBuysOfOneBurstSpendTheBalanceOnceUntilASnapshotShowsThem() throws Exception {
+        for (String symbol : List.of("tETHUSD", "tLTCUSD")) {
+            send(Topics.TRADING_SESSIONS, symbol, new TradingSession(symbol, true, "rsi-ema", Instant.now(), "test", null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.activeSession("tLTCUSD").isPresent()
+                && sessions.activeSession("tETHUSD").isPresent());
         // A snapshot made after the earlier tests' approvals have settled, so that only this burst counts.
         Thread.sleep(3_100);
         send(Topics.ACCOUNT_SNAPSHOTS, "paper", snapshot("600", "9500"));
         awaitHighWaterMark("9500");
         // Three BUYs judged against that one snapshot, as a candle close brings them: each is sized from what the
         // approvals before it left (20 % of 600, of 480, of 384 USD at 50,000), not from the same 600 USD three times.
-        for (String id : List.of("s-10", "s-11", "s-12")) {
-            send(Topics.STRATEGY_SIGNALS, "tBTCUSD", signal(id, "tBTCUSD", SignalType.BUY, "50000"));
+        List<String> ids = List.of("s-10", "s-11", "s-12");
+        List<String> symbols = List.of("tBTCUSD", "tETHUSD", "tLTCUSD");
+        for (int i = 0; i < ids.size(); i++) {
+            send(Topics.STRATEGY_SIGNALS, symbols.get(i), signal(ids.get(i), symbols.get(i), SignalType.BUY, "50000"));
         }
         List<RiskVerdict> burst = verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-12"))).stream()
-                .filter(v -> List.of("s-10", "s-11", "s-12").contains(v.signalId())).toList();
+                .filter(v -> ids.contains(v.signalId())).toList();
         assertThat(burst).extracting(RiskVerdict::approved).containsExactly(true, true, true);
         assertThat(burst).extracting(RiskVerdict::amount).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("0.0024"), new BigDecimal("0.00192"), new BigDecimal("0.001536"));
         assertThat(burst.get(1).reasons())
                 .anyMatch(r -> r.contains("after 120 USD for orders approved and not in the account yet"));
+        // and each opens its trade: a second BUY of the burst in a symbol already bought is refused
+        send(Topics.STRATEGY_SIGNALS, "tBTCUSD", signal("s-14", "tBTCUSD", SignalType.BUY, "50000"));
+        assertThat(verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-14"))))
+                .filteredOn(v -> v.signalId().equals("s-14")).singleElement()
+                .satisfies(v -> assertThat(v.approved()).isFalse())
+                .satisfies(v -> assertThat(v.reasons()).contains("a long trade in tBTCUSD was approved moments ago "
+                        + "(verdict:s-10) and is not in the account yet"));
 
         // Once a snapshot made after them has come (their orders filled or failed by then), they count no more.
         Thread.sleep(3_100);
@@ -233,6 +249,32 @@ class RiskFlowTest {
         assertThat(verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-13"))))
                 .filteredOn(v -> v.signalId().equals("s-13")).singleElement()
                 .satisfies(v -> assertThat(v.amount()).isEqualByComparingTo("0.0024"));
+    }
+
+    @Test
+    @Order(7)
+    void theBotsSpotTradesCountAsOpenPositionsWhileTheirExitsAreOnTheExchange() throws Exception {
+        Thread.sleep(3_100); // the approvals before are settled by the next snapshot
+        // Spot buys that filled are wallet balances on Bitfinex; their take-profit / stop-loss exits are what is open.
+        send(Topics.ACCOUNT_SNAPSHOTS, "paper", snapshot("10000", "9502",
+                List.of(exit(101, "tETHUSD"), exit(102, "tLTCUSD"), exit(103, "tXRPUSD"))));
+        awaitHighWaterMark("9502");
+        send(Topics.STRATEGY_SIGNALS, "tBTCUSD", signal("s-20", "tBTCUSD", SignalType.BUY, "50000"));
+        assertThat(verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-20"))))
+                .filteredOn(v -> v.signalId().equals("s-20")).singleElement()
+                .satisfies(v -> assertThat(v.approved()).isFalse())
+                .satisfies(v -> assertThat(v.reasons()).contains("3 positions are open, the limit is 3"));
+
+        // Two of them closed (their exits filled): a new symbol may trade, the one still open may not buy again.
+        send(Topics.ACCOUNT_SNAPSHOTS, "paper", snapshot("10000", "9503", List.of(exit(101, "tETHUSD"))));
+        awaitHighWaterMark("9503");
+        send(Topics.STRATEGY_SIGNALS, "tBTCUSD", signal("s-21", "tBTCUSD", SignalType.BUY, "50000"));
+        send(Topics.STRATEGY_SIGNALS, "tETHUSD", signal("s-22", "tETHUSD", SignalType.BUY, "2000"));
+        List<RiskVerdict> after = verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-22"))).stream()
+                .filter(v -> List.of("s-21", "s-22").contains(v.signalId())).toList();
+        assertThat(after).extracting(RiskVerdict::approved).containsExactly(true, false);
+        assertThat(after.get(1).reasons())
+                .contains("a long trade in tETHUSD is already open (its exit order 101 is on the exchange)");
     }
 
     private void awaitHighWaterMark(String value) {
@@ -280,10 +322,20 @@ class RiskFlowTest {
     }
 
     private static AccountSnapshot snapshot(String usd, String equity) {
+        return snapshot(usd, equity, List.of());
+    }
+
+    private static AccountSnapshot snapshot(String usd, String equity, List<ActiveOrder> orders) {
         return new AccountSnapshot("paper", System.currentTimeMillis(),
                 List.of(new Wallet("exchange", "USD", new BigDecimal(usd), BigDecimal.ZERO, new BigDecimal(usd))),
                 List.of(), new MarginInfo(null, null, BigDecimal.ZERO, BigDecimal.ZERO, null),
                 new AccountSummary(new BigDecimal(equity), BigDecimal.ZERO, BigDecimal.ZERO, null, null, "HEALTHY", 0,
-                        BigDecimal.ZERO));
+                        BigDecimal.ZERO), orders);
+    }
+
+    /** The take-profit / stop-loss exit order-service places once a spot buy has filled. */
+    private static ActiveOrder exit(long id, String symbol) {
+        return new ActiveOrder(id, id * 7, symbol, "EXCHANGE LIMIT", new BigDecimal("-0.01"), new BigDecimal("-0.01"),
+                new BigDecimal("52500"), ActiveOrder.EXIT, "verdict:" + symbol);
     }
 }

@@ -69,13 +69,15 @@ class SignalBurstTest {
 
     /**
      * The pairs' trading rules as configuration: no exchange runs here, and asking it (retries, then a fallback) would
-     * stall the first judgement by seconds and swamp the drain time printed. BUYs are approved, spot SELLs refused.
+     * stall the first judgement by seconds and swamp the drain time printed. BUYs are approved, spot SELLs refused: a
+     * trade open in every symbol is within the limit.
      */
     public static class KnownPairs implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> pairs = new HashMap<>();
             SYMBOL_NAMES.forEach(symbol -> pairs.put("risk.pairs.\"" + symbol + "\".min-order-size", "0.0001"));
+            pairs.put("risk.defaults.max-open-positions", Integer.toString(SYMBOLS + 1));
             return pairs;
         }
     }

@@ -2,6 +2,7 @@ package io.tradingbot.risk.service;
 
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.RiskLevel;
@@ -106,7 +107,10 @@ class RiskAssessorTest {
     @Test
     void aSpotSaleCannotSellWhatAnEarlierApprovalSells() {
         AccountSnapshot snapshot = account(wallets("10000", "0.005"), List.of(), summary("10250", null, null));
-        Commitment earlier = assessor.commitment("verdict:a", "tBTCUSD", Side.SELL, dec("0.003"), PRICE, BTCUSD, NOW);
+        // A sale of BTC for euros approved a moment ago (a second sale in tBTCUSD itself would be refused: same direction).
+        PairRules btcEur = new PairRules("tBTCEUR", "BTC", "EUR", dec("0.00004"), 8);
+        Commitment earlier = assessor.commitment("verdict:a", "tBTCEUR", Side.SELL, dec("0.003"), dec("46000"), btcEur,
+                NOW);
         assertThat(earlier.currency()).isEqualTo("BTC");
         Assessment a = assessor.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(snapshot, List.of(earlier))),
                 BTCUSD, NOW);
@@ -135,11 +139,57 @@ class RiskAssessorTest {
                 BTCUSD, NOW);
         assertThat(opposite.canTrade()).isTrue();
 
-        // Spot orders open no position on Bitfinex: the same approvals leave the position rules as the snapshot has them.
+        // Spot approvals open trades just the same.
         List<Commitment> spot = List.of("tETHUSD", "tLTCUSD", "tXRPUSD").stream().map(symbol -> assessor.commitment(
                 "verdict:" + symbol, symbol, Side.BUY, dec("1"), dec("10"), usd(symbol), NOW)).toList();
-        assertThat(assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(state(flat, spot)), BTCUSD, NOW)
-                .canTrade()).isTrue();
+        Assessment spotFourth = assessor.assess("tBTCUSD", Side.BUY, PRICE, SEED, Optional.of(state(flat, spot)), BTCUSD,
+                NOW);
+        assertThat(spotFourth.canTrade()).isFalse();
+        assertThat(spotFourth.reasons()).contains(
+                "3 positions are open or approved (3 not in the account yet), the limit is 3");
+    }
+
+    @Test
+    void theBotsSpotTradesAreOpenPositionsWhileTheirOrdersAreOnTheExchange() {
+        // Spot buys are wallet balances on Bitfinex; a trade is open while its entry or its exit order is.
+        List<ActiveOrder> orders = List.of(
+                exitOfALong(11, "tETHUSD", "-0.5"),
+                new ActiveOrder(12, 2L, "tLTCUSD", "EXCHANGE LIMIT", dec("3"), dec("3"), dec("70"), ActiveOrder.ENTRY,
+                        "verdict:ltc"),
+                exitOfALong(13, "tLTCUSD", "-1"));
+        AccountSnapshot twoTrades = account(wallets("10000", "1"), List.of(), summary("60000", null, null), orders);
+        Assessment third = assess(Side.BUY, twoTrades);
+        assertThat(third.canTrade()).isTrue();
+        assertThat(third.reasons()).contains("this would be position 3 of at most 3");
+
+        List<ActiveOrder> three = new ArrayList<>(orders);
+        three.add(exitOfALong(14, "tXRPUSD", "-100"));
+        Assessment fourth = assess(Side.BUY, account(wallets("10000", "1"), List.of(), summary("60000", null, null),
+                three));
+        assertThat(fourth.canTrade()).isFalse();
+        assertThat(fourth.reasons()).contains("3 positions are open, the limit is 3");
+
+        // The bot's long trade in the symbol refuses another buy; a sale is not a new one.
+        AccountSnapshot longBtc = account(wallets("10000", "1"), List.of(), summary("60000", null, null),
+                List.of(exitOfALong(15, "tBTCUSD", "-0.004")));
+        Assessment again = assess(Side.BUY, longBtc);
+        assertThat(again.canTrade()).isFalse();
+        assertThat(again.reasons()).contains(
+                "a long trade in tBTCUSD is already open (its exit order 15 is on the exchange)");
+        Assessment sell = assess(Side.SELL, longBtc);
+        assertThat(sell.canTrade()).isTrue();
+        assertThat(sell.reasons()).contains("reduces the open long trade in tBTCUSD");
+    }
+
+    @Test
+    void coinsAndOrdersThatAreNotTheBotsCountAsNothing() {
+        // 1 BTC held from the start and a limit order placed by hand (no role in its meta): no trade of the bot.
+        AccountSnapshot snapshot = account(wallets("10000", "1"), List.of(), summary("60000", null, null),
+                List.of(new ActiveOrder(21, null, "tBTCUSD", "EXCHANGE LIMIT", dec("-0.5"), dec("-0.5"), dec("90000"),
+                        null, null)));
+        Assessment a = assess(Side.BUY, snapshot);
+        assertThat(a.canTrade()).isTrue();
+        assertThat(a.reasons()).contains("0 of 3 positions open");
     }
 
     @ParameterizedTest(name = "{0} open positions -> can trade {1}, level {2}")
@@ -256,8 +306,19 @@ class RiskAssessorTest {
     }
 
     private static AccountSnapshot account(List<Wallet> wallets, List<Position> positions, AccountSummary summary) {
+        return account(wallets, positions, summary, List.of());
+    }
+
+    private static AccountSnapshot account(List<Wallet> wallets, List<Position> positions, AccountSummary summary,
+            List<ActiveOrder> orders) {
         return new AccountSnapshot("paper", NOW.toEpochMilli(), wallets, positions,
-                new MarginInfo(null, null, dec("0"), dec("0"), null), summary);
+                new MarginInfo(null, null, dec("0"), dec("0"), null), summary, orders);
+    }
+
+    /** The take-profit / stop-loss exit order-service places once a spot buy has filled. */
+    private static ActiveOrder exitOfALong(long id, String symbol, String amount) {
+        return new ActiveOrder(id, id * 1000, symbol, "EXCHANGE LIMIT", dec(amount), dec(amount), dec("1"),
+                ActiveOrder.EXIT, "verdict:" + symbol);
     }
 
     private static List<Wallet> wallets(String usd, String btc) {
