@@ -24,6 +24,14 @@ public interface AccountConfig {
     @WithDefault("PT0.15S")
     Duration publishDebounce();
 
+    /**
+     * The longest an account goes without a snapshot: a quiet account (spot balances waiting for a signal) is published
+     * again at this interval, so that its readers can tell it from an account-service that stopped. Keep it well under
+     * risk-service's {@code risk.max-snapshot-age} (2 min), past which risk refuses to trade on the last snapshot.
+     */
+    @WithDefault("PT30S")
+    Duration snapshotInterval();
+
     /** How long a ticker read over REST is reused when valuing wallets in USD. */
     @WithDefault("PT5S")
     Duration tickerMaxAge();
@@ -41,6 +49,7 @@ public interface AccountConfig {
     /** What the application refuses to start with ({@link AccountConfigRules}). */
     static void check(AccountConfig account, SettingsCheck check) {
         check.notBlank("name", account.name())
+                .positive("snapshot-interval", account.snapshotInterval())
                 .notEmpty("usd-currencies", account.usdCurrencies())
                 .atLeast("margin.healthy-level", account.margin().healthyLevel(), "1")
                 .atLeast("margin.warning-level", account.margin().warningLevel(), "1");

@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Keeps the account in step with the exchange (the seed's {@code initialize()}): wallets, positions, margin info and
  * open orders over REST at start, then channel 0 of its own authenticated WebSocket, with a REST reconciliation every
  * {@code account.reconcile-interval} and after every re-authentication that replaces what drifted and says so. Every
- * change ends up in a snapshot on account.snapshots.v1; bursts are coalesced, the last state is always published.
+ * change ends up in a snapshot on account.snapshots.v1; bursts are coalesced, the last state is always published, and a
+ * quiet account is published again every {@code account.snapshot-interval}.
  */
 @ApplicationScoped
 public class AccountService {
@@ -69,6 +70,8 @@ public class AccountService {
     private final AtomicBoolean publishPending = new AtomicBoolean();
     private final AtomicBoolean loaded = new AtomicBoolean();
     private final AtomicLong authentications = new AtomicLong();
+    /** When the last snapshot was published (System.nanoTime). */
+    private volatile long lastPublished = System.nanoTime();
 
     /** What a refresh found and did. */
     public record Refresh(String scope, boolean applied, List<String> drift) {
@@ -121,6 +124,9 @@ public class AccountService {
         ws.authenticate(AUTH);
         long every = config.reconcileInterval().toMillis();
         reconciling.scheduleWithFixedDelay(this::scheduledReconciliation, every, every, TimeUnit.MILLISECONDS);
+        // Looked at four times an interval, so that no gap between two snapshots is much longer than the interval.
+        long look = Math.max(100, config.snapshotInterval().toMillis() / 4);
+        publishing.scheduleWithFixedDelay(this::publishIfQuiet, look, look, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -315,9 +321,17 @@ public class AccountService {
         }
     }
 
+    /** The same account again when nothing changed for an interval: readers tell a quiet account from a stopped service. */
+    private void publishIfQuiet() {
+        if (loaded.get() && System.nanoTime() - lastPublished >= config.snapshotInterval().toNanos()) {
+            publishNow();
+        }
+    }
+
     private void publishNow() {
         publishPending.set(false); // a change from here on schedules the next snapshot, so the last one is never lost
         try {
+            lastPublished = System.nanoTime();
             publisher.snapshot(snapshot());
         } catch (RuntimeException e) {
             LOG.warnf("Snapshot not published (%s); trying again in 1 s", e.getMessage());

@@ -3,7 +3,6 @@ package io.tradingbot.account.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.tradingbot.simulator.testkit.SimulatorResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -12,21 +11,34 @@ import io.tradingbot.bitfinex.config.BitfinexClientConfig;
 import io.tradingbot.bitfinex.model.OrderRequest;
 import io.tradingbot.bitfinex.model.OrderType;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.events.Topics;
+import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
+import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.simulator.testkit.InjectSimulator;
 import io.tradingbot.simulator.testkit.SimulatorProcess;
+import io.tradingbot.simulator.testkit.SimulatorResource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The scheduled reconciliation finds drift nobody asked about, repairs it, logs it and counts it. */
+/**
+ * The schedules: the reconciliation finds drift nobody asked about, repairs it, logs it and counts it; a quiet account is
+ * published again every interval.
+ */
 @QuarkusTest
 @TestProfile(PeriodicReconciliationTest.EveryTwoSeconds.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -38,12 +50,48 @@ class PeriodicReconciliationTest {
     public static class EveryTwoSeconds implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("account.reconcile-interval", "PT2S");
+            return Map.of("account.reconcile-interval", "PT2S", "account.snapshot-interval", "PT1S");
         }
     }
 
     @InjectSimulator
     SimulatorProcess sim;
+
+    @InjectKafkaBroker
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void aQuietAccountIsPublishedAgainSoThatItsReadersKeepTrustingIt() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(serviceWallets()).isEqualTo(exchangeWallets()));
+        Map<String, BigDecimal> wallets = exchangeWallets();
+        // Nothing trades: without the interval, no snapshot would come, and risk-service stops trusting the last one
+        // after risk.max-snapshot-age.
+        List<JsonNode> snapshots = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "quiet-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ACCOUNT_SNAPSHOTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    snapshots.add(read(record.value()));
+                }
+            }
+        }
+        assertThat(snapshots).as("snapshots of a quiet account in 5 s, one a second").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(snapshots).allSatisfy(s -> assertThat(walletsOf(s.path("wallets"))).isEqualTo(wallets));
+        assertThat(snapshots).extracting(s -> s.path("mts").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(exchangeWallets()).as("nothing traded meanwhile").isEqualTo(wallets);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Test
     void driftIsRepairedOnScheduleAndCounted() {

@@ -1,6 +1,7 @@
 package io.tradingbot.risk.service;
 
 import io.tradingbot.events.AccountSnapshot;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.RiskState;
 import io.tradingbot.risk.config.RiskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The account as risk sees it: the latest snapshot and when it arrived, the equity high-water mark and the kill switch,
  * and the approvals that no snapshot shows yet. The high-water mark and the kill switch are persisted on risk.state.v1 by
  * {@link RiskService}; this class only holds them.
  * <p>
- * An approval is held until a snapshot made at least {@code risk.commitment-settle} after it arrives (by then its order
- * has filled, or failed, and account-service has published the result), and at most {@code risk.commitment-max-hold}.
+ * An approval is held until a snapshot shows its order (an entry or exit order of its verdict is open: the snapshot counts
+ * the trade, and its wallets what the entry spent), or one made at least {@code risk.commitment-settle} after it arrives
+ * (by then its order has filled, or failed, and account-service has published the result), and at most
+ * {@code risk.commitment-max-hold}.
  * Held longer than its order takes, it is counted twice for a moment: the safe side, a smaller size or a refusal.
  */
 @ApplicationScoped
@@ -57,7 +63,9 @@ public class RiskStateStore {
         this.snapshot = latest;
         this.receivedAt = at;
         Instant madeAt = latest.mts() > 0 ? Instant.ofEpochMilli(latest.mts()) : at;
-        commitments.removeIf(c -> !c.approvedAt().plus(settle).isAfter(madeAt));
+        Set<String> shown = latest.orders().stream().map(ActiveOrder::verdictId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        commitments.removeIf(c -> shown.contains(c.verdictId()) || !c.approvedAt().plus(settle).isAfter(madeAt));
     }
 
     /** An approval the next signals must count, until a snapshot shows it. */

@@ -2,6 +2,7 @@ package io.tradingbot.risk.service;
 
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Side;
 import io.tradingbot.events.Wallet;
@@ -14,7 +15,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How long an approval counts: until a snapshot made a settling time after it, and never past the longest hold. */
+/**
+ * How long an approval counts: until a snapshot shows its order or one is made a settling time after it, and never past
+ * the longest hold.
+ */
 class RiskStateStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
 
@@ -34,6 +38,20 @@ class RiskStateStoreTest {
     }
 
     @Test
+    void anApprovalCountsNoMoreOnceASnapshotShowsItsOrder() {
+        store.snapshot(snapshot(T0), T0);
+        Commitment bought = approval(T0.plusSeconds(1));
+        store.commit(bought);
+        store.commit(approval(T0.plusMillis(1_100)));
+        // 0.4 s later the entry has filled and its exit is open: the snapshot counts the trade and what it spent.
+        ActiveOrder exit = new ActiveOrder(7, 70L, "tBTCUSD", "EXCHANGE LIMIT", new BigDecimal("-0.01"),
+                new BigDecimal("-0.01"), new BigDecimal("52500"), ActiveOrder.EXIT, bought.verdictId());
+        store.snapshot(snapshot(T0.plusMillis(1_400), List.of(exit)), T0.plusMillis(1_500));
+        assertThat(commitments(T0.plusMillis(1_500))).extracting(Commitment::verdictId)
+                .containsExactly("verdict:" + T0.plusMillis(1_100));
+    }
+
+    @Test
     void withoutANewSnapshotAnApprovalLapsesAfterTheLongestHold() {
         store.snapshot(snapshot(T0), T0);
         store.commit(approval(T0));
@@ -50,10 +68,14 @@ class RiskStateStoreTest {
     }
 
     private static AccountSnapshot snapshot(Instant made) {
+        return snapshot(made, List.of());
+    }
+
+    private static AccountSnapshot snapshot(Instant made, List<ActiveOrder> orders) {
         return new AccountSnapshot("paper", made.toEpochMilli(),
                 List.of(new Wallet("exchange", "USD", new BigDecimal("1000"), BigDecimal.ZERO, new BigDecimal("1000"))),
                 List.of(), new MarginInfo(null, null, BigDecimal.ZERO, BigDecimal.ZERO, null),
                 new AccountSummary(new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO, null, null, "HEALTHY", 0,
-                        BigDecimal.ZERO));
+                        BigDecimal.ZERO), orders);
     }
 }

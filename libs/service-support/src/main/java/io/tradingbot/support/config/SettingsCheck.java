@@ -46,6 +46,10 @@ public final class SettingsCheck {
                 "must be at most " + max + ", is " + value.toPlainString());
     }
 
+    public SettingsCheck positive(String key, Duration value) {
+        return require(value.isPositive(), key, "must be longer than zero, is " + value);
+    }
+
     public SettingsCheck notNegative(String key, Duration value) {
         return require(!value.isNegative(), key, "must not be negative, is " + value);
     }
