@@ -27,9 +27,10 @@ public interface AccountConfig {
     /**
      * The longest an account goes without a snapshot: a quiet account (spot balances waiting for a signal) is published
      * again at this interval, so that its readers can tell it from an account-service that stopped. Keep it well under
-     * risk-service's {@code risk.max-snapshot-age} (2 min), past which risk refuses to trade on the last snapshot.
+     * risk-service's {@code risk.max-snapshot-age} (2 min), past which risk refuses to trade on the last snapshot. It also
+     * bounds how long risk holds an approval whose trade opened and closed before any snapshot showed it.
      */
-    @WithDefault("PT30S")
+    @WithDefault("PT10S")
     Duration snapshotInterval();
 
     /** How long a ticker read over REST is reused when valuing wallets in USD. */

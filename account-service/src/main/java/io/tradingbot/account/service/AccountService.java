@@ -290,8 +290,7 @@ public class AccountService {
                         : book.putPosition(ExchangeRecords.position(c.position()));
                 case AccountEvent.MarginInfoUpdated m -> m.base() != null
                         && book.replaceMargin(ExchangeRecords.margin(m.base()));
-                case AccountEvent.OrdersSnapshot s -> book.replaceOrders(s.orders().stream()
-                        .map(ExchangeRecords::order).toList());
+                case AccountEvent.OrdersSnapshot s -> book.replaceOrders(ExchangeRecords.orders(s.orders()));
                 case AccountEvent.OrderNew n -> putOrder(n.order());
                 case AccountEvent.OrderUpdated u -> putOrder(u.order());
                 case AccountEvent.OrderClosed c -> c.order().id() != null && book.removeOrder(c.order().id());
@@ -310,6 +309,9 @@ public class AccountService {
     private boolean putOrder(io.tradingbot.bitfinex.model.Order order) {
         if (order.id() == null) {
             return false;
+        }
+        if (!ExchangeRecords.keepable(order)) {
+            return book.removeOrder(order.id());
         }
         return order.state().isOpen() ? book.putOrder(ExchangeRecords.order(order)) : book.removeOrder(order.id());
     }

@@ -35,7 +35,7 @@ public class ExchangeReader {
     }
 
     public List<ActiveOrder> orders() {
-        return guarded("orders", () -> rest.activeOrders().stream().map(ExchangeRecords::order).toList());
+        return guarded("orders", () -> ExchangeRecords.orders(rest.activeOrders()));
     }
 
     private static <T> T guarded(String what, java.util.function.Supplier<T> read) {

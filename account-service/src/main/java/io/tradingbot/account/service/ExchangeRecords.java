@@ -6,9 +6,12 @@ import io.tradingbot.bitfinex.model.Order;
 import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
+import io.tradingbot.events.Symbols;
 import io.tradingbot.events.Wallet;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
 
 /** Turns the client's decoded arrays into the event records that cross Kafka and the REST API. */
 final class ExchangeRecords {
@@ -27,6 +30,16 @@ final class ExchangeRecords {
     static MarginInfo margin(MarginInfoBase m) {
         return new MarginInfo(m.userPl(), m.userSwaps(), zeroIfNull(m.marginBalance()), zeroIfNull(m.marginNet()),
                 m.marginMin());
+    }
+
+    /** The orders that can be kept: with an id, a trading symbol, a type and an amount (a malformed one is skipped). */
+    static List<ActiveOrder> orders(Collection<Order> orders) {
+        return orders.stream().filter(ExchangeRecords::keepable).map(ExchangeRecords::order).toList();
+    }
+
+    static boolean keepable(Order o) {
+        return o.id() != null && Symbols.isValid(o.symbol()) && o.type() != null && !o.type().isBlank()
+                && o.amount() != null;
     }
 
     /** An open order, with the role and verdict order-service wrote into its meta (none for orders placed elsewhere). */
