@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Wallets, positions, margin info and open orders as the exchange last told them, over REST or channel 0. Every change bumps a
- * version, so a REST read that raced with events can tell that it is already older than the state it would replace.
+ * Wallets, positions, margin info and open orders as the exchange last told them, over REST or channel 0. Every change
+ * bumps a version, so a REST read that raced with events can tell that it is already older than the state it would
+ * replace.
  */
 @ApplicationScoped
 public class AccountBook {

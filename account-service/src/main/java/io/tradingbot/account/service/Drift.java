@@ -18,8 +18,8 @@ import java.util.function.Function;
 /**
  * What the event-built book got wrong compared with a REST read, in words. Only what the account holds counts as drift
  * (balances, which positions are open, their amounts and base prices, the margin balance, which orders are open and
- * what remains of them); figures the exchange
- * recalculates as prices move (P/L, liquidation price, leverage) are refreshed without being called drift.
+ * what remains of them); figures the exchange recalculates as prices move (P/L, liquidation price, leverage) are
+ * refreshed without being called drift.
  */
 final class Drift {
     private Drift() {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The account as the exchange reports it over REST (the seed's {@code update_wallet_info}, {@code update_position_info},
- * {@code update_margin_info}), and the orders still open. A refused key becomes an error that says which permission is missing.
+ * {@code update_margin_info}), and the orders still open. A refused key becomes an error that says which permission is
+ * missing.
  */
 public class ExchangeReader {
     private final BitfinexRestClient rest;
