@@ -78,7 +78,7 @@ public class ExitOrders {
             BigDecimal amount = entry.amountOrig().signum() > 0 ? size.negate() : size;
             OrderRequest.Builder request = OrderRequest.builder(spot ? OrderType.EXCHANGE_LIMIT : OrderType.LIMIT,
                     verdict.symbol(), amount).price(verdict.takeProfit()).oco(verdict.stopLoss()).cid(cid)
-                    .meta(Map.of(ExitPlan.VERDICT_ID, verdict.verdictId(), ExitPlan.ROLE, "exit"));
+                    .meta(Map.of(ExitPlan.VERDICT_ID, verdict.verdictId(), ExitPlan.ROLE, ExitPlan.EXIT));
             if (!spot) {
                 request.reduceOnly();
             }

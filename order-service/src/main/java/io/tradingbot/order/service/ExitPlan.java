@@ -2,6 +2,7 @@ package io.tradingbot.order.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.RiskVerdict;
 
 import java.math.BigDecimal;
@@ -22,7 +23,9 @@ public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, B
 
     static final String VERDICT_ID = "verdict_id";
     static final String ROLE = "role";
-    static final String ENTRY = "entry";
+    // The roles account-service passes on with the open orders, by which risk-service counts the bot's spot trades.
+    static final String ENTRY = ActiveOrder.ENTRY;
+    static final String EXIT = ActiveOrder.EXIT;
     static final String TAKE_PROFIT = "take_profit";
     static final String STOP_LOSS = "stop_loss";
 
