@@ -710,6 +710,39 @@ class OrderServiceTest extends ServiceContract {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(18)
+    void aVerdictThatWaitedTooLongIsNotPlaced() throws Exception {
+        // Made five minutes ago: what a consumer catching up after an outage, or starting from the topic's beginning, reads.
+        Instant fiveMinutesAgo = Instant.now().minus(Duration.ofMinutes(5));
+        RiskVerdict old = verdict("verdict:waited", Side.BUY, "0.001", "EXCHANGE LIMIT", "30007", null, null,
+                fiveMinutesAgo);
+        long cid = VerdictCids.entry(old.id());
+        Map<String, Double> before = lookups();
+
+        topics().send(Topics.RISK_VERDICTS, BTC, old);
+
+        TradeResult result = result(old.id(), r -> true);
+        assertThat(result.success()).isFalse();
+        assertThat(result.message()).startsWith("not traded: the verdict was made 300 s ago")
+                .contains("more than the 60 s a verdict stays valid");
+        assertThat(journal.contains(cid)).as("nothing journaled").isFalse();
+        assertThat(lookupsSince(before)).as("no exchange look-up for an old verdict nobody sent").isEmpty();
+
+        // On demand it is refused alike; the same verdict made now is placed.
+        RiskVerdict onDemand = verdict("verdict:waited-rest", Side.BUY, "0.001", "EXCHANGE LIMIT", "30007", null, null,
+                fiveMinutesAgo);
+        riskServes(onDemand);
+        RestAssured.given().contentType(ContentType.JSON).body("{\"verdict_id\":\"verdict:waited-rest\"}")
+                .post("/orders").then().statusCode(422).body("error", containsString("s a verdict stays valid"));
+        RiskVerdict fresh = verdict("verdict:waited-fresh", Side.BUY, "0.001", "EXCHANGE LIMIT", "30007", null, null);
+        topics().send(Topics.RISK_VERDICTS, BTC, fresh);
+        assertThat(result(fresh.id(), r -> true).success()).isTrue();
+        assertThat(ordersWithCid(VerdictCids.entry(fresh.id()))).hasSize(1);
+        assertThat(ordersWithCid(cid)).isEmpty();
+        assertThat(ordersWithCid(VerdictCids.entry(onDemand.id()))).isEmpty();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** {@code tradingbot_exchange_submit_seconds_count} of a route, of one outcome or (null) all. */
@@ -823,10 +856,15 @@ class OrderServiceTest extends ServiceContract {
 
     private static RiskVerdict verdict(String id, Side side, String amount, String type, String price, String stopLoss,
             String takeProfit) {
+        return verdict(id, side, amount, type, price, stopLoss, takeProfit, Instant.now());
+    }
+
+    private static RiskVerdict verdict(String id, Side side, String amount, String type, String price, String stopLoss,
+            String takeProfit, Instant createdAt) {
         return new RiskVerdict(id, "sig-" + id, BTC, side, true, RiskLevel.LOW, List.of("within limits"),
                 new BigDecimal(amount), type, price == null ? null : new BigDecimal(price), BigDecimal.ONE,
                 stopLoss == null ? null : new BigDecimal(stopLoss), takeProfit == null ? null : new BigDecimal(takeProfit),
-                Instant.now());
+                createdAt);
     }
 
     private TradeResult result(String verdictId, Predicate<TradeResult> which) {

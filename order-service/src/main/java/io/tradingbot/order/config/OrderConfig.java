@@ -45,6 +45,15 @@ public interface OrderConfig {
         WEBSOCKET, REST
     }
 
+    /**
+     * An entry's verdict made longer ago than this (its {@code created_at}, risk-service's clock) is not placed: a market
+     * order on an old signal buys or sells at whatever the price has become. Verdicts wait on Kafka while order-service is
+     * down or behind, and a consumer group that starts afresh reads the topic from its beginning. Exits are never old:
+     * a filled entry gets its stop loss whenever its fill is seen.
+     */
+    @WithDefault("PT1M")
+    Duration maxVerdictAge();
+
     /** Place the OCO exit (take profit with the stop loss as its twin) once an entry has filled. */
     @WithDefault("true")
     boolean exitOrders();

@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +104,15 @@ public class OrderExecutor {
         } catch (IllegalArgumentException e) {
             return result(verdict, false, "not traded: " + e.getMessage(), null);
         }
+        Optional<String> lookupReason = journal.lookupReason(cid, verdict.createdAt());
+        Optional<String> expired = expired(verdict);
+        // An old verdict is only looked up when a journaled submit says its order may exist: a backlog of old verdicts
+        // must not become a look-up each against the exchange's rate limits.
+        if (expired.isPresent() && !lookupReason.equals(Optional.of(OrderJournal.JOURNALED))) {
+            return result(verdict, false, expired.get(), null);
+        }
         lifecycle.expect(cid, verdict, false);
         List<Order> existing = List.of();
-        Optional<String> lookupReason = journal.lookupReason(cid, verdict.createdAt());
         if (lookupReason.isPresent()) {
             try {
                 existing = lookup.find(verdict, cid, lookupReason.get());
@@ -120,6 +127,9 @@ public class OrderExecutor {
             LOG.infof("verdict %s is already order %d (cid %d): not sent again", verdict.id(), order.id(), cid);
             return result(verdict, true, "already placed as order " + order.id() + " (cid " + cid + "); not sent again",
                     lifecycle.toEvent(order).orElse(null));
+        }
+        if (expired.isPresent()) {
+            return result(verdict, false, expired.get(), null);
         }
         try {
             journal.writeAhead(new OrderEvent(cid, null, verdict.symbol(), OrderStatus.SUBMITTED,
@@ -149,6 +159,17 @@ public class OrderExecutor {
             lifecycle.rejected(cid, verdict, request.type().wireName(), request.amount(), request.price(), reason);
             return result(verdict, false, "rejected by the exchange: " + reason, null);
         }
+    }
+
+    private Optional<String> expired(RiskVerdict verdict) {
+        Duration age = Duration.between(verdict.createdAt(), Instant.now());
+        if (age.compareTo(config.maxVerdictAge()) <= 0) {
+            return Optional.empty();
+        }
+        LOG.warnf("verdict %s is %d s old: not placed", verdict.id(), age.toSeconds());
+        return Optional.of("not traded: the verdict was made " + age.toSeconds() + " s ago (at " + verdict.createdAt()
+                + "), more than the " + config.maxVerdictAge().toSeconds() + " s a verdict stays valid "
+                + "(order.max-verdict-age); nothing was sent");
     }
 
     private SubmittedOrder submitOnce(OrderRequest request, RiskVerdict verdict) {
@@ -192,7 +213,7 @@ public class OrderExecutor {
         }
     }
 
-    private static void pause(java.time.Duration wait) {
+    private static void pause(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {

@@ -76,6 +76,10 @@ class KeyPermissionsTest {
                 return Duration.ofSeconds(10);
             }
 
+            public Duration maxVerdictAge() {
+                return Duration.ofMinutes(1);
+            }
+
             public boolean exitOrders() {
                 return true;
             }

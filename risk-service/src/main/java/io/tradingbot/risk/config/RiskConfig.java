@@ -24,6 +24,14 @@ public interface RiskConfig {
     @WithDefault("PT2M")
     Duration maxSnapshotAge();
 
+    /**
+     * A signal made longer ago than this (its {@code created_at}) is refused: its price may be gone. Signals wait on
+     * Kafka while risk-service is down or behind, and a consumer group that starts afresh reads the topic from its
+     * beginning; neither may trade on old news.
+     */
+    @WithDefault("PT1M")
+    Duration maxSignalAge();
+
     /** Margin level (margin balance / required margin) under which no new trade is approved; under twice it, a warning. */
     @WithDefault("1.5")
     BigDecimal minMarginLevel();
@@ -69,6 +77,7 @@ public interface RiskConfig {
                 .atMost("max-balance-fraction", risk.maxBalanceFraction(), "1")
                 .atLeast("min-margin-level", risk.minMarginLevel(), "1")
                 .between("max-verdicts-in-flight", risk.maxVerdictsInFlight(), 1, 1024)
+                .positive("max-signal-age", risk.maxSignalAge())
                 .notNegative("commitment-settle", risk.commitmentSettle())
                 .shorter("commitment-settle", risk.commitmentSettle(), "commitment-max-hold", risk.commitmentMaxHold());
         Defaults limits = risk.defaults();

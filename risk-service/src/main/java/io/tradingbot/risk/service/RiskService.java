@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +97,15 @@ public class RiskService {
         Side side = signal.signal() == SignalType.BUY ? Side.BUY : Side.SELL;
         Instant now = clock.instant();
         Optional<PairRules> rules = pairs.rules(signal.symbol());
+        Duration age = Duration.between(signal.createdAt(), now);
         RiskVerdict verdict;
-        if (rules.isEmpty()) {
-            verdict = new RiskVerdict("verdict:" + signal.id(), signal.id(), signal.symbol(), side, false,
-                    io.tradingbot.events.RiskLevel.HIGH,
-                    List.of("no trading rules (minimum order size) are configured for " + signal.symbol()), null, null,
-                    signal.currentPrice(), null, null, null, now);
+        if (age.compareTo(config.maxSignalAge()) > 0) {
+            verdict = refused(signal, side, "signal made " + age.toSeconds() + " s ago (at " + signal.createdAt()
+                    + "), more than the " + config.maxSignalAge().toSeconds() + " s a signal stays valid: its price "
+                    + signal.currentPrice().toPlainString() + " may be gone", now);
+        } else if (rules.isEmpty()) {
+            verdict = refused(signal, side, "no trading rules (minimum order size) are configured for "
+                    + signal.symbol(), now);
         } else {
             Assessment a = assessor.assess(signal.symbol(), side, signal.currentPrice(), limits.current(),
                     account.accountState(now), rules.get(), now);
@@ -117,6 +121,12 @@ public class RiskService {
             recent.put(verdict.id(), verdict);
         }
         return verdict;
+    }
+
+    private static RiskVerdict refused(Signal signal, Side side, String reason, Instant now) {
+        return new RiskVerdict("verdict:" + signal.id(), signal.id(), signal.symbol(), side, false,
+                io.tradingbot.events.RiskLevel.HIGH, List.of(reason), null, null, signal.currentPrice(), null, null,
+                null, now);
     }
 
     /** A new account snapshot: raise the high-water mark, and trip the kill switch when drawdown reaches its limit. */

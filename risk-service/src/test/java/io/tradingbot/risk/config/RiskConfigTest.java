@@ -24,6 +24,13 @@ class RiskConfigTest {
         assertThat(config.defaults().takeProfitPercent()).isEqualByComparingTo("5.0");
         assertThat(config.maxBalanceFraction()).isEqualTo(new BigDecimal("0.20"));
         assertThat(config.maxVerdictsInFlight()).isEqualTo(256);
+        assertThat(config.maxSignalAge()).hasSeconds(60);
+    }
+
+    @Test
+    void aSignalAgeThatRefusesEverySignalIsRefusedByName() {
+        assertThatThrownBy(() -> load(Map.of("risk.max-signal-age", "PT0S")))
+                .hasMessageContaining("risk.max-signal-age must be longer than zero, is PT0S");
     }
 
     @Test

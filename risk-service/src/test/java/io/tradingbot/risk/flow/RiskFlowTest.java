@@ -277,6 +277,29 @@ class RiskFlowTest {
                 .contains("a long trade in tETHUSD is already open (its exit order 101 is on the exchange)");
     }
 
+    @Test
+    @Order(8)
+    void aSignalThatWaitedTooLongIsRefusedAndNotSized() throws Exception {
+        // Made five minutes ago: what a consumer catching up after an outage, or starting from the topic's beginning, reads.
+        Instant fiveMinutesAgo = Instant.now().minus(Duration.ofMinutes(5));
+        send(Topics.STRATEGY_SIGNALS, "tLTCUSD", signal("s-30", "tLTCUSD", SignalType.BUY, "80", fiveMinutesAgo));
+        RiskVerdict stale = verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-30"))).stream()
+                .filter(v -> v.signalId().equals("s-30")).findFirst().orElseThrow();
+        assertThat(stale.approved()).isFalse();
+        assertThat(stale.amount()).isNull();
+        assertThat(stale.reasons()).singleElement().asString().startsWith("signal made 300 s ago")
+                .contains("more than the 60 s a signal stays valid");
+
+        // The same signal made now trades; assessed on demand when already old, it does not.
+        String fresh = new String(EventJson.mapper().writeValueAsBytes(signal("s-31", "tLTCUSD", SignalType.BUY, "80")));
+        RestAssured.given().contentType(ContentType.JSON).body(fresh).post("/risk/assess").then().statusCode(200)
+                .body("approved", equalTo(true));
+        String old = new String(EventJson.mapper().writeValueAsBytes(signal("s-32", "tLTCUSD", SignalType.BUY, "80",
+                fiveMinutesAgo)));
+        RestAssured.given().contentType(ContentType.JSON).body(old).post("/risk/assess").then().statusCode(200)
+                .body("approved", equalTo(false)).body("reasons[0]", containsString("s a signal stays valid"));
+    }
+
     private void awaitHighWaterMark(String value) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RestAssured.get("/risk/kill-switch").then()
                 .statusCode(200).body("equity", equalTo(value)));
@@ -317,8 +340,12 @@ class RiskFlowTest {
     }
 
     private static Signal signal(String id, String symbol, SignalType type, String price) {
+        return signal(id, symbol, type, price, Instant.now());
+    }
+
+    private static Signal signal(String id, String symbol, SignalType type, String price, Instant createdAt) {
         return new Signal(id, symbol, type, "test signal", new BigDecimal(price), new BigDecimal("31"),
-                new BigDecimal(price), "rsi-ema", "1m", 1L, Instant.now());
+                new BigDecimal(price), "rsi-ema", "1m", 1L, createdAt);
     }
 
     private static AccountSnapshot snapshot(String usd, String equity) {
