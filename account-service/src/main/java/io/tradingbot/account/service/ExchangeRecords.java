@@ -46,7 +46,7 @@ final class ExchangeRecords {
     static ActiveOrder order(Order o) {
         JsonNode meta = o.meta();
         return new ActiveOrder(o.id(), o.cid(), o.symbol(), o.type(), o.amount(), o.amountOrig(), o.price(),
-                metaText(meta, "role"), metaText(meta, "verdict_id"));
+                metaText(meta, ActiveOrder.META_ROLE), metaText(meta, ActiveOrder.META_VERDICT_ID));
     }
 
     private static String metaText(JsonNode meta, String field) {

@@ -15,6 +15,9 @@ public record ActiveOrder(long id, Long cid, String symbol, String type, BigDeci
 
     public static final String ENTRY = "entry";
     public static final String EXIT = "exit";
+    /** The keys of the order's meta that carry {@code role} and {@code verdictId}. */
+    public static final String META_ROLE = "role";
+    public static final String META_VERDICT_ID = "verdict_id";
 
     public ActiveOrder {
         Require.symbol(symbol);

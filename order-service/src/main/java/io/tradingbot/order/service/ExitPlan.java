@@ -21,9 +21,9 @@ import java.util.Optional;
  */
 public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, BigDecimal stopLoss, Instant since) {
 
-    static final String VERDICT_ID = "verdict_id";
-    static final String ROLE = "role";
-    // The roles account-service passes on with the open orders, by which risk-service counts the bot's spot trades.
+    // The roles and keys account-service reads from the open orders, by which risk-service counts the bot's spot trades.
+    static final String VERDICT_ID = ActiveOrder.META_VERDICT_ID;
+    static final String ROLE = ActiveOrder.META_ROLE;
     static final String ENTRY = ActiveOrder.ENTRY;
     static final String EXIT = ActiveOrder.EXIT;
     static final String TAKE_PROFIT = "take_profit";

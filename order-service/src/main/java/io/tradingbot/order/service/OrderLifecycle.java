@@ -101,7 +101,7 @@ public class OrderLifecycle {
             return intent.verdict().id();
         }
         JsonNode meta = order.meta();
-        return meta != null && meta.hasNonNull("verdict_id") ? meta.get("verdict_id").asText() : null;
+        return meta != null && meta.hasNonNull(ExitPlan.VERDICT_ID) ? meta.get(ExitPlan.VERDICT_ID).asText() : null;
     }
 
     /** Publishes {@code REJECTED} with the exchange's words for an order that never reached the book. */
