@@ -31,7 +31,11 @@ public interface AccountClient {
     @Path("/summary")
     JsonNode summary();
 
-    /** Re-reads {@code scope} (wallets, positions, margin or all) from the exchange and repairs what drifted. */
+    @GET
+    @Path("/orders")
+    JsonNode orders();
+
+    /** Re-reads {@code scope} (wallets, positions, margin, orders or all) from the exchange and repairs what drifted. */
     @POST
     @Path("/refresh")
     JsonNode refresh(@QueryParam("scope") String scope);

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Wallets, positions, margin and the account summary, from account-service. */
+/** Wallets, positions, margin, open orders and the account summary, from account-service. */
 @Path("/api/v2/account")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
@@ -52,6 +52,15 @@ public class AccountResource {
     @Operation(summary = "Margin: the account's base figures and per symbol")
     public Response margin() {
         return Upstream.call(SERVICE, account::margin);
+    }
+
+    @GET
+    @Path("/orders")
+    @Operation(summary = "The orders open on the exchange, as account-service follows them",
+            description = "role (entry or exit) and verdict_id mark the orders order-service placed for a verdict: the bot's "
+                    + "open trades, which risk-service counts towards max_open_positions.")
+    public Response orders() {
+        return Upstream.call(SERVICE, account::orders);
     }
 
     @POST

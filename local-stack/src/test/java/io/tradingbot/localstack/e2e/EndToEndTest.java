@@ -161,6 +161,7 @@ class EndToEndTest {
             // The exchange holds exactly the orders the results claim: the two entries, and the take-profit/stop-loss
             // exit order-service attaches to each filled entry (an OCO pair under the exit's cid).
             awaitExactlyTheClaimedOrders(ws, ordersBefore);
+            awaitTheOpenOrdersThroughTheGateway();
             List<JsonNode> entries = ws.events("trade_result").stream()
                     .filter(r -> r.path("data").path("trade_result").path("message").asText().startsWith("order placed"))
                     .toList();
@@ -338,6 +339,38 @@ class EndToEndTest {
             }
             mismatch = "orders no result claims: " + unclaimed + "; claimed but not on the exchange: " + missing
                     + "; entries " + entries + ", exit results " + exits + "; exchange: " + placed;
+            sleep(500);
+        }
+        throw new AssertionError(mismatch);
+    }
+
+    /**
+     * The orders still open on the exchange (the SELL's exit, a buy-back OCO pair the price has not reached), as the
+     * gateway shows them from account-service: the same ids, each marked as the bot's, as risk-service counts them.
+     */
+    private void awaitTheOpenOrdersThroughTheGateway() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String mismatch = "";
+        while (System.nanoTime() < deadline) {
+            Set<Long> open = new HashSet<>();
+            sim.account(LocalStack.PAPER_ACCOUNT).path("orders").forEach(o -> {
+                if (o.path("symbol").asText().equals(BTC)) {
+                    open.add(o.path("id").asLong());
+                }
+            });
+            Set<Long> shown = new HashSet<>();
+            List<String> roles = new ArrayList<>();
+            for (JsonNode order : call("GET", "/api/v2/account/orders", null, 200)) {
+                if (order.path("symbol").asText().equals(BTC)) {
+                    shown.add(order.path("id").asLong());
+                    roles.add(order.path("role").asText() + " of " + order.path("verdict_id").asText());
+                }
+            }
+            if (!open.isEmpty() && shown.equals(open)
+                    && roles.stream().allMatch(r -> r.matches("(entry|exit) of verdict:.+"))) {
+                return;
+            }
+            mismatch = "open on the exchange " + open + ", through the gateway " + shown + " " + roles;
             sleep(500);
         }
         throw new AssertionError(mismatch);
