@@ -109,7 +109,7 @@ public class OrderExecutor {
         // An old verdict is only looked up when a journaled submit says its order may exist: a backlog of old verdicts
         // must not become a look-up each against the exchange's rate limits.
         if (expired.isPresent() && !lookupReason.equals(Optional.of(OrderJournal.JOURNALED))) {
-            return result(verdict, false, expired.get(), null);
+            return notPlaced(verdict, expired.get());
         }
         lifecycle.expect(cid, verdict, false);
         List<Order> existing = List.of();
@@ -129,7 +129,7 @@ public class OrderExecutor {
                     lifecycle.toEvent(order).orElse(null));
         }
         if (expired.isPresent()) {
-            return result(verdict, false, expired.get(), null);
+            return notPlaced(verdict, expired.get());
         }
         try {
             journal.writeAhead(new OrderEvent(cid, null, verdict.symbol(), OrderStatus.SUBMITTED,
@@ -166,10 +166,14 @@ public class OrderExecutor {
         if (age.compareTo(config.maxVerdictAge()) <= 0) {
             return Optional.empty();
         }
-        LOG.warnf("verdict %s is %d s old: not placed", verdict.id(), age.toSeconds());
         return Optional.of("not traded: the verdict was made " + age.toSeconds() + " s ago (at " + verdict.createdAt()
                 + "), more than the " + config.maxVerdictAge().toSeconds() + " s a verdict stays valid "
                 + "(order.max-verdict-age); nothing was sent");
+    }
+
+    private static TradeResult notPlaced(RiskVerdict verdict, String why) {
+        LOG.warnf("verdict %s: %s", verdict.id(), why);
+        return result(verdict, false, why, null);
     }
 
     private SubmittedOrder submitOnce(OrderRequest request, RiskVerdict verdict) {
