@@ -36,6 +36,7 @@ import io.tradingbot.order.service.OrderExecutor;
 import io.tradingbot.order.service.OrderJournal;
 import io.tradingbot.order.service.OrderLifecycle;
 import io.tradingbot.order.service.OrderSubmitting;
+import io.tradingbot.order.service.TradeCloser;
 import io.tradingbot.order.service.VerdictCids;
 import io.tradingbot.order.support.KafkaTopics;
 import io.tradingbot.order.support.RiskStandIn;
@@ -125,6 +126,9 @@ class OrderServiceTest extends ServiceContract {
 
     @Inject
     OrderExecutor executor;
+
+    @Inject
+    TradeCloser closer;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -486,7 +490,8 @@ class OrderServiceTest extends ServiceContract {
         assertThat(restarted.lookupReason(neverSent, Instant.now().minus(Duration.ofDays(3))))
                 .contains(OrderJournal.OLDER_THAN_JOURNAL);
 
-        OrderExecutor next = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, restarted);
+        OrderExecutor next = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting, restarted,
+                closer);
         TradeResult result = next.execute(buy);
 
         assertThat(result.success()).as(result.message()).isTrue();
@@ -743,6 +748,80 @@ class OrderServiceTest extends ServiceContract {
         assertThat(ordersWithCid(VerdictCids.entry(onDemand.id()))).isEmpty();
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(19)
+    void aVerdictThatClosesATradeCancelsItsExitAndSellsExactlyWhatTheTradeHeld() throws Exception {
+        sim.setPrice(BTC, "43000");
+        BigDecimal btcBefore = new BigDecimal(wallet("exchange", "BTC").path("balance").asText());
+        RiskVerdict buy = verdict("verdict:to-close", Side.BUY, "0.01", "EXCHANGE MARKET", null, "40000", "46000");
+        long exitCid = VerdictCids.exit(buy.id());
+        topics().send(Topics.RISK_VERDICTS, BTC, buy);
+        await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE)
+                .count() == 2);
+
+        // The SELL: the exit OCO (both legs) off the book, then a market sale of the 0.00998 BTC it held.
+        RiskVerdict close = closing("verdict:closes-it", buy.id(), "0.00998");
+        long closeCid = VerdictCids.entry(close.id());
+        topics().send(Topics.RISK_VERDICTS, BTC, close);
+        TradeResult closed = result(close.id(), r -> true);
+        assertThat(closed.success()).as(closed.message()).isTrue();
+        assertThat(closed.message()).isEqualTo("order placed: EXCHANGE MARKET -0.00998 tBTCUSD, closing the trade "
+                + buy.id() + " (its exit cancelled)");
+        assertThat(ordersWithCid(exitCid)).hasSize(2).allMatch(o -> o.state() == Order.State.CANCELED);
+        List<Order> sale = ordersWithCid(closeCid);
+        assertThat(sale).singleElement().satisfies(o -> {
+            assertThat(o.state()).isEqualTo(Order.State.EXECUTED);
+            assertThat(o.amountOrig()).isEqualByComparingTo("-0.00998");
+            assertThat(o.meta().path("role").asText()).isEqualTo("close");
+            assertThat(o.meta().path("closes").asText()).isEqualTo(buy.id());
+        });
+        // The user's coins are as they were: the bot sold what it bought, no more.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(wallet("exchange", "BTC").path("balance")
+                .asText())).isEqualByComparingTo(btcBefore));
+        // Delivered again, it is that same sale.
+        topics().send(Topics.RISK_VERDICTS, BTC, close);
+        assertThat(results(close.id(), list -> list.size() >= 2).get(1).message()).contains("already placed");
+        assertThat(ordersWithCid(closeCid)).hasSize(1);
+
+        // An exit that filled before the close came: the trade closed itself, nothing is sold.
+        RiskVerdict second = verdict("verdict:closed-by-exit", Side.BUY, "0.01", "EXCHANGE MARKET", null, "40000",
+                "44000");
+        long secondExit = VerdictCids.exit(second.id());
+        topics().send(Topics.RISK_VERDICTS, BTC, second);
+        await().atMost(WAIT).until(() -> ordersWithCid(secondExit).stream().anyMatch(o -> o.state() == Order.State.ACTIVE));
+        sim.setPrice(BTC, "44100");
+        await().atMost(WAIT).until(() -> ordersWithCid(secondExit).stream().anyMatch(o -> o.state() == Order.State.EXECUTED));
+        RiskVerdict late = closing("verdict:too-late", second.id(), "0.00998");
+        topics().send(Topics.RISK_VERDICTS, BTC, late);
+        TradeResult nothing = result(late.id(), r -> true);
+        assertThat(nothing.success()).isFalse();
+        assertThat(nothing.message()).startsWith("not traded: the exit of the trade " + second.id() + " filled first")
+                .endsWith("the trade is closed and nothing was sold");
+        assertThat(ordersWithCid(VerdictCids.entry(late.id()))).isEmpty();
+
+        // An exit already cancelled (a close cut short after its cancel): what it held is still sold, once.
+        sim.setPrice(BTC, "43000");
+        RiskVerdict third = verdict("verdict:cut-short", Side.BUY, "0.01", "EXCHANGE MARKET", null, "40000", "46000");
+        long thirdExit = VerdictCids.exit(third.id());
+        topics().send(Topics.RISK_VERDICTS, BTC, third);
+        await().atMost(WAIT).until(() -> ordersWithCid(thirdExit).stream().anyMatch(o -> o.state() == Order.State.ACTIVE));
+        exchange.cancelOrder(ordersWithCid(thirdExit).getFirst().id());
+        RiskVerdict finish = closing("verdict:finishes-it", third.id(), "0.00998");
+        topics().send(Topics.RISK_VERDICTS, BTC, finish);
+        assertThat(result(finish.id(), r -> true).success()).isTrue();
+        assertThat(ordersWithCid(VerdictCids.entry(finish.id()))).singleElement()
+                .satisfies(o -> assertThat(o.amountOrig()).isEqualByComparingTo("-0.00998"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(wallet("exchange", "BTC").path("balance")
+                .asText())).isEqualByComparingTo(btcBefore));
+    }
+
+    /** risk-service's close of the trade of verdict {@code trade}: a market SELL of what it holds, no exits. */
+    private static RiskVerdict closing(String id, String trade, String amount) {
+        return new RiskVerdict(id, "sig-" + id, BTC, Side.SELL, true, RiskLevel.LOW, List.of("closes the long trade"),
+                new BigDecimal(amount), "EXCHANGE MARKET", new BigDecimal("43000"), BigDecimal.ONE, null, null,
+                Instant.now(), trade);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** {@code tradingbot_exchange_submit_seconds_count} of a route, of one outcome or (null) all. */
@@ -760,7 +839,7 @@ class OrderServiceTest extends ServiceContract {
         RiskVerdict buy = verdict("verdict:deep-in-history", Side.BUY, "0.001", "EXCHANGE MARKET", null, null, null);
         long cid = VerdictCids.entry(buy.id());
         OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting,
-                journal);
+                journal, closer);
         assertThat(executor.execute(buy).success()).isTrue();
         long placed = ordersWithCid(cid).getFirst().id();
         // More orders since than one history read gives without a limit (Bitfinex: 25).
@@ -785,7 +864,7 @@ class OrderServiceTest extends ServiceContract {
         RiskVerdict buy = verdict("verdict:exchange-past-midnight", Side.BUY, "0.001", "EXCHANGE MARKET", null, null, null);
         long cid = VerdictCids.entry(buy.id());
         OrderExecutor executor = new OrderExecutor(orderEntry, cidLookup, lifecycle, orderConfig, submitting,
-                journal);
+                journal, closer);
 
         TradeResult first = executor.execute(buy);
         assertThat(first.success()).as(first.message()).isTrue();

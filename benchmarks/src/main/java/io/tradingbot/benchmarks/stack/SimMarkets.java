@@ -8,8 +8,9 @@ import java.util.stream.IntStream;
 
 /**
  * The benchmark's symbols as simulator markets: {@code tA00USD}, {@code tA01USD}, ... (base {@code A00}, quote USD), each
- * a price process around 100 with the paper account funded in USD and in every base currency, so that both BUY and SELL
- * verdicts can be sized and filled.
+ * a price process around 100 with the paper account funded in USD and in every base currency. BUYs are sized from the
+ * USD; a spot SELL only closes a trade the bot opened (risk-service), so the base currencies are the user's coins that
+ * it must leave alone.
  */
 public final class SimMarkets {
     private SimMarkets() {

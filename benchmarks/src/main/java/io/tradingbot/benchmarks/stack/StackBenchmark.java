@@ -127,8 +127,10 @@ public final class StackBenchmark {
                 .serviceEnvironment("market-data-service", Map.of("MARKET_DATA_SYMBOLS", String.join(",", symbols),
                         "MARKET_DATA_TIMEFRAMES", "1m", "BITFINEX_RATE_LIMITED", "false"))
                 // One open trade per symbol: with the default limit (3) all but three symbols' entries would be refused.
+                // A take profit of 10 %: the driver's 3 % jumps never reach it, so each SELL closes the trade its BUY
+                // opened (a spot SELL sells nothing else) instead of finding it closed by its exit.
                 .serviceEnvironment("risk-service", Map.of("RISK_DEFAULTS_MAX_OPEN_POSITIONS",
-                        Integer.toString(symbols.size())));
+                        Integer.toString(symbols.size()), "RISK_DEFAULTS_TAKE_PROFIT_PERCENT", "10"));
         extraEnv.forEach(builder::serviceEnvironment);
         builder.jvmArgs(jvmArgs);
         if (opts.containsKey("repo-root")) {

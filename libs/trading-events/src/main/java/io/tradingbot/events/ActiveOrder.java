@@ -15,6 +15,8 @@ public record ActiveOrder(long id, Long cid, String symbol, String type, BigDeci
 
     public static final String ENTRY = "entry";
     public static final String EXIT = "exit";
+    /** The market sale that closes a spot trade; it never rests, so it is never part of an open trade. */
+    public static final String CLOSE = "close";
     /** The keys of the order's meta that carry {@code role} and {@code verdictId}. */
     public static final String META_ROLE = "role";
     public static final String META_VERDICT_ID = "verdict_id";

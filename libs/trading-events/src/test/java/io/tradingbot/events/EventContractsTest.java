@@ -135,6 +135,24 @@ class EventContractsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aVerdictThatClosesATradeNamesItOnTheWireAndHasNoExitsOfItsOwn() throws IOException {
+        RiskVerdict close = new RiskVerdict("verdict:s", "s", "tBTCUSD", Side.SELL, true, RiskLevel.LOW, null,
+                Samples.dec("0.00998"), "EXCHANGE MARKET", Samples.dec("56500"), Samples.dec("1"), null, null, Samples.AT,
+                "verdict:b");
+        byte[] bytes = new EventSerializer<>().serialize(Topics.RISK_VERDICTS, close);
+        assertThat(EventJson.mapper().readTree(bytes).path("closes").asText()).isEqualTo("verdict:b");
+        RiskVerdict read = (RiskVerdict) new EventDeserializer<>().deserialize(Topics.RISK_VERDICTS, bytes);
+        assertThat(read).isEqualTo(close);
+        assertThat(read.closesATrade()).isTrue();
+        // A verdict written before closes existed opens a trade.
+        assertThat(((RiskVerdict) new EventDeserializer<>().deserialize(Topics.RISK_VERDICTS,
+                new EventSerializer<>().serialize(Topics.RISK_VERDICTS, Samples.APPROVED))).closesATrade()).isFalse();
+        assertThatThrownBy(() -> new RiskVerdict("v", "s", "tBTCUSD", Side.SELL, true, RiskLevel.LOW, null,
+                Samples.dec("1"), "EXCHANGE MARKET", null, Samples.dec("1"), Samples.dec("50000"), null, Samples.AT,
+                "verdict:b")).hasMessageContaining("no stop loss or take profit of its own");
+    }
+
+    @org.junit.jupiter.api.Test
     void deadLetterTopicsReadTheirSourceType() {
         byte[] bytes = new EventSerializer<>().serialize(Topics.MARKET_CANDLES, Samples.CANDLE);
         assertThat(new EventDeserializer<>().deserialize(Topics.MARKET_CANDLES + Topics.DEAD_LETTER_SUFFIX, bytes))

@@ -134,10 +134,16 @@ class EndToEndTest {
                 io.await("connect", WAIT);
             }
             int ordersBefore = simulatorOrders().size();
+            // A take profit beyond the rally (+20%): the BUY's trade is still open when the SELL comes, and the SELL
+            // closes it.
+            call("PUT", "/api/v2/risk/limits", limitsWithTakeProfit("20"), 200);
             play(0, 40);
             call("POST", "/api/v2/trading/" + BTC + "/automation", Map.of("strategy", "rsi-ema"), 200);
             awaitSessionEverywhere();
-            play(41, 50);
+            play(41, 45);
+            // The BUY filled and its exit rests: one OCO pair, the bot's, seen the same through the gateway.
+            awaitTheOpenOrdersThroughTheGateway(2);
+            play(46, 50);
 
             JsonNode buy = ws.await(e -> isSignal(e, "BUY"), WAIT);
             JsonNode sell = ws.await(e -> isSignal(e, "SELL"), WAIT);
@@ -158,14 +164,22 @@ class EndToEndTest {
             ws.await("te", WAIT);
             ws.await("risk_verdict", WAIT);
 
-            // The exchange holds exactly the orders the results claim: the two entries, and the take-profit/stop-loss
-            // exit order-service attaches to each filled entry (an OCO pair under the exit's cid).
+            // The exchange holds exactly the orders the results claim: the BUY, the take-profit/stop-loss exit
+            // order-service attached to it once it filled (an OCO pair under the exit's cid), and the SELL that closed
+            // the trade: the exit cancelled, what it held sold, nothing left open, the user's 1 BTC as it was.
             awaitExactlyTheClaimedOrders(ws, ordersBefore);
-            awaitTheOpenOrdersThroughTheGateway();
+            awaitTheOpenOrdersThroughTheGateway(0);
             List<JsonNode> entries = ws.events("trade_result").stream()
                     .filter(r -> r.path("data").path("trade_result").path("message").asText().startsWith("order placed"))
                     .toList();
             assertThat(entries).extracting(r -> r.path("data").path("signal").asText()).containsExactly("BUY", "SELL");
+            String buyVerdict = boughtResult.path("data").path("trade_result").path("verdict_id").asText();
+            assertThat(soldResult.path("data").path("trade_result").path("message").asText())
+                    .startsWith("order placed: EXCHANGE MARKET -")
+                    .endsWith("closing the trade " + buyVerdict + " (its exit cancelled)");
+            assertThat(simulatorOrders().stream().skip(ordersBefore).filter(EndToEndTest::isExit))
+                    .hasSize(2).allMatch(o -> o.path("status").asText().startsWith("CANCELED"));
+            awaitExchangeBtc("1");
             long buyId = boughtResult.path("data").path("trade_result").path("order").path("exchange_id").asLong();
             JsonNode buyOrder = simulatorOrders().stream().filter(o -> o.path("id").asLong() == buyId).findFirst()
                     .orElseThrow();
@@ -202,8 +216,8 @@ class EndToEndTest {
     @Test
     @Order(3)
     void evaluateThenExecutePlacesTheOrderExactlyOnce() {
-        // The first test's BUY counts as a trade of tBTCUSD until a snapshot shows it or has settled (risk-service's
-        // commitments); its exit filled at once on this path, so that takes a settling time and the next snapshot.
+        // The first test's trade is closed; the SELL that closed it is held by risk-service until a snapshot has
+        // settled it (its commitments), so this may take a settling time and the next snapshot.
         long deadline = System.nanoTime() + WAIT.toNanos();
         JsonNode evaluation = call("POST", "/api/v2/trading/" + BTC + "/evaluate", Map.of(), 200);
         while (!evaluation.path("can_trade").asBoolean() && System.nanoTime() < deadline) {
@@ -307,8 +321,8 @@ class EndToEndTest {
 
     /**
      * Every order placed since {@code before} is claimed by a trade result (its id), or is the other leg of a claimed
-     * exit (an OCO order under the same cid), every claimed order is on the exchange, and every entry has its exit
-     * result. Exits are placed once their entry fills, so this waits for them.
+     * exit (an OCO order under the same cid), every claimed order is on the exchange, and every entry (not a close) has
+     * its exit result. Exits are placed once their entry fills, so this waits for them.
      */
     private void awaitExactlyTheClaimedOrders(EventStream ws, int before) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -320,7 +334,7 @@ class EndToEndTest {
             int exits = 0;
             for (JsonNode result : ws.events("trade_result")) {
                 String message = result.path("data").path("trade_result").path("message").asText();
-                entries += message.startsWith("order placed") ? 1 : 0;
+                entries += message.startsWith("order placed") && !message.contains("closing the trade") ? 1 : 0;
                 exits += message.startsWith("exit placed") || message.startsWith("exit not placed") ? 1 : 0;
                 JsonNode order = result.path("data").path("trade_result").path("order");
                 if (order.hasNonNull("exchange_id")) {
@@ -345,10 +359,10 @@ class EndToEndTest {
     }
 
     /**
-     * The orders still open on the exchange (the SELL's exit, a buy-back OCO pair the price has not reached), as the
-     * gateway shows them from account-service: the same ids, each marked as the bot's, as risk-service counts them.
+     * The {@code count} orders open on the exchange, as the gateway shows them from account-service: the same ids, each
+     * marked as the bot's, as risk-service counts them.
      */
-    private void awaitTheOpenOrdersThroughTheGateway() {
+    private void awaitTheOpenOrdersThroughTheGateway(int count) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String mismatch = "";
         while (System.nanoTime() < deadline) {
@@ -366,7 +380,7 @@ class EndToEndTest {
                     roles.add(order.path("role").asText() + " of " + order.path("verdict_id").asText());
                 }
             }
-            if (!open.isEmpty() && shown.equals(open)
+            if (open.size() == count && shown.equals(open)
                     && roles.stream().allMatch(r -> r.matches("(entry|exit) of verdict:.+"))) {
                 return;
             }
@@ -374,6 +388,36 @@ class EndToEndTest {
             sleep(500);
         }
         throw new AssertionError(mismatch);
+    }
+
+    /** The paper account's exchange BTC wallet, through the gateway, reaches {@code balance}. */
+    private void awaitExchangeBtc(String balance) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        BigDecimal seen = null;
+        while (System.nanoTime() < deadline) {
+            for (JsonNode w : call("GET", "/api/v2/account/wallets", null, 200)) {
+                if (w.path("type").asText().equals("exchange") && w.path("currency").asText().equals("BTC")) {
+                    seen = new BigDecimal(w.path("balance").asText());
+                }
+            }
+            if (seen != null && seen.compareTo(new BigDecimal(balance)) == 0) {
+                return;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("exchange BTC through the gateway: " + seen + ", expected " + balance);
+    }
+
+    /** The limits in force with another take profit, as {@code PUT /api/v2/risk/limits} takes them. */
+    private Map<String, Object> limitsWithTakeProfit(String percent) {
+        JsonNode current = call("GET", "/api/v2/risk/limits", null, 200);
+        Map<String, Object> limits = new java.util.LinkedHashMap<>();
+        for (String field : List.of("max_position_size", "max_position_size_by_symbol", "max_leverage",
+                "max_open_positions", "max_drawdown_percent", "stop_loss_percent")) {
+            limits.put(field, JSON.convertValue(current.path(field), Object.class));
+        }
+        limits.put("take_profit_percent", percent);
+        return limits;
     }
 
     private void awaitSessionEverywhere() {

@@ -28,6 +28,7 @@ public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, B
     static final String EXIT = ActiveOrder.EXIT;
     static final String TAKE_PROFIT = "take_profit";
     static final String STOP_LOSS = "stop_loss";
+    static final String CLOSES = "closes";
 
     /** The plan of a verdict; empty without both a take profit and a stop loss. */
     static Optional<ExitPlan> of(RiskVerdict verdict) {
@@ -59,6 +60,15 @@ public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, B
     /** The UTC day the exit's cid is dated by, give or take the exchange's clock. */
     LocalDate day() {
         return since.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The meta of the sale that closes the trade of verdict {@code verdict.closes()}. */
+    static Map<String, Object> closeMeta(RiskVerdict verdict) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put(VERDICT_ID, verdict.id());
+        meta.put(ROLE, ActiveOrder.CLOSE);
+        meta.put(CLOSES, verdict.closes());
+        return meta;
     }
 
     /** The meta of an entry order placed for {@code verdict}. */

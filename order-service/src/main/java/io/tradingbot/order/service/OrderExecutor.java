@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * restart, one placed over REST and then read from Kafka: all journaled, all found by cid). A fresh verdict costs one
  * round trip. A submit whose answer is lost is looked up by cid — never resent while the exchange cannot say whether it
  * has it. An exchange rejection is a failed result with the exchange's words, not retried. The submit goes over the
- * authenticated WebSocket or REST ({@link OrderEntry}); both answer alike, so none of this depends on the route.
+ * authenticated WebSocket or REST ({@link OrderEntry}); both answer alike, so none of this depends on the route. A verdict
+ * that closes a spot trade sells what is left of it once its exit is off the book ({@link TradeCloser}).
  */
 @ApplicationScoped
 public class OrderExecutor {
@@ -46,16 +47,18 @@ public class OrderExecutor {
     private final OrderConfig config;
     private final Event<OrderSubmitting> submitting;
     private final OrderJournal journal;
+    private final TradeCloser closer;
     private final Map<Long, VerdictLock> locks = new ConcurrentHashMap<>();
 
     public OrderExecutor(OrderEntry entry, CidLookup lookup, OrderLifecycle lifecycle, OrderConfig config,
-            Event<OrderSubmitting> submitting, OrderJournal journal) {
+            Event<OrderSubmitting> submitting, OrderJournal journal, TradeCloser closer) {
         this.entry = entry;
         this.lookup = lookup;
         this.lifecycle = lifecycle;
         this.config = config;
         this.submitting = submitting;
         this.journal = journal;
+        this.closer = closer;
     }
 
     /** Acts on a verdict; the result says what came of it (the caller publishes it). */
@@ -139,6 +142,23 @@ public class OrderExecutor {
             LOG.errorf("verdict %s: %s; not sent", verdict.id(), e.getMessage());
             return result(verdict, false, "not traded: " + e.getMessage() + "; nothing was sent", null);
         }
+        if (verdict.closesATrade()) {
+            // Journaled first: a close cut short between the cancel and the sale is finished when its verdict comes again.
+            TradeCloser.Left left;
+            try {
+                left = closer.cancelExit(verdict);
+            } catch (TradeCloser.NotCancelled | BitfinexException e) {
+                LOG.errorf("verdict %s: %s", verdict.id(), e.getMessage());
+                return result(verdict, false, e instanceof TradeCloser.NotCancelled ? e.getMessage()
+                        : "not traded: the trade's exit could not be cancelled (" + e.getMessage() + "); nothing was sold",
+                        null);
+            }
+            if (left.amount().signum() == 0) {
+                lifecycle.rejected(cid, verdict, request.type().wireName(), request.amount(), request.price(), left.why());
+                return notPlaced(verdict, "not traded: " + left.why());
+            }
+            request = request(verdict, cid, left.amount());
+        }
         submitting.fire(new OrderSubmitting(cid, verdict.id()));
         try {
             SubmittedOrder submitted = submitOnce(request, verdict);
@@ -148,7 +168,8 @@ public class OrderExecutor {
                     verdict.symbol(), request.amount().toPlainString(), order == null ? "?" : order.id(), cid,
                     submitted.recoveredByLookup() ? ", found by cid after a lost answer" : "");
             return result(verdict, true, "order placed: " + request.type().wireName() + " " + request.amount().toPlainString()
-                    + " " + verdict.symbol() + (submitted.recoveredByLookup() ? " (answer lost; found by cid " + cid + ")" : ""),
+                    + " " + verdict.symbol() + (submitted.recoveredByLookup() ? " (answer lost; found by cid " + cid + ")" : "")
+                    + (verdict.closesATrade() ? ", closing the trade " + verdict.closes() + " (its exit cancelled)" : ""),
                     order == null ? null : lifecycle.toEvent(order).orElse(null));
         } catch (OutcomeUnknown e) {
             LOG.errorf("verdict %s: %s", verdict.id(), e.getMessage());
@@ -227,15 +248,20 @@ public class OrderExecutor {
     }
 
     static OrderRequest request(RiskVerdict verdict, long cid) {
+        return request(verdict, cid, verdict.amount());
+    }
+
+    /** The verdict's order for {@code size} (its own amount, or what is left of the trade it closes). */
+    static OrderRequest request(RiskVerdict verdict, long cid, BigDecimal size) {
         OrderType type;
         try {
             type = OrderType.fromWire(verdict.orderType());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("order type '" + verdict.orderType() + "' is not a Bitfinex order type");
         }
-        BigDecimal amount = verdict.side() == Side.BUY ? verdict.amount() : verdict.amount().negate();
+        BigDecimal amount = verdict.side() == Side.BUY ? size : size.negate();
         OrderRequest.Builder builder = OrderRequest.builder(type, verdict.symbol(), amount).cid(cid)
-                .meta(ExitPlan.entryMeta(verdict));
+                .meta(verdict.closesATrade() ? ExitPlan.closeMeta(verdict) : ExitPlan.entryMeta(verdict));
         if (!type.isMarket()) {
             if (verdict.price() == null || verdict.price().signum() <= 0) {
                 throw new IllegalArgumentException(type.wireName() + " needs a price and the verdict has none");

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param spend what the order spends: {@code amount × price} of the quote currency, or for a spot sale {@code amount}
  *              of the base currency
  * @param currency the currency of {@code spend}
+ * @param closes whether it closes one of the bot's spot trades (then it opens nothing)
  */
 public record Commitment(String verdictId, String symbol, Side side, BigDecimal spend, String currency,
-        Instant approvedAt) {
+        Instant approvedAt, boolean closes) {
 }

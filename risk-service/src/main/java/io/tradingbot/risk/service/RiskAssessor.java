@@ -28,6 +28,9 @@ import java.util.Optional;
  * at the limit; account leverage above the limit; margin level below its minimum; a position or trade already open in
  * the same direction; a size below the pair's minimum.
  *
+ * <p>On spot a SELL closes the bot's own long trade ({@link #close}): it is sized at what that trade holds, and refused
+ * when the bot has no such trade, so coins the user holds are never sold.
+ *
  * <p>Warnings (one point each; 0 points LOW, 1-2 MEDIUM, 3 or more HIGH): one position short of the limit; leverage above
  * two thirds of the limit; drawdown at half its limit or more; margin level under twice its minimum.
  */
@@ -79,6 +82,9 @@ public final class RiskAssessor {
             refusals.add("account snapshot is " + age.toSeconds() + " s old, more than the " + maxSnapshotAge.toSeconds()
                     + " s it can be trusted for");
         }
+        if (side == Side.SELL && spot()) {
+            return close(symbol, price, state, pair, refusals, notes);
+        }
         state.killSwitch().ifPresent(reason -> refusals.add("kill switch is on (" + reason
                 + "): no new orders until an operator resets it"));
 
@@ -89,8 +95,65 @@ public final class RiskAssessor {
         checkLeverage(summary.leverage(), limits, refusals, warnings);
         checkMarginLevel(summary.marginLevel(), refusals, warnings);
 
-        BigDecimal amount = size(symbol, side, price, limits, state, pair, refusals, notes);
+        BigDecimal amount = size(symbol, price, limits, state, pair, refusals, notes);
         return result(symbol, side, price, refusals, warnings, notes, amount, leverage, limits);
+    }
+
+    /**
+     * A spot SELL closes the bot's own long trade and nothing else: its take-profit / stop-loss exit is cancelled and the
+     * coins it holds are sold at market. Coins the account held otherwise are the user's, never sold by the bot (a spot
+     * sale of them would be a short the user did not ask for). Closing takes risk off, so the kill switch and the
+     * drawdown limit do not stop it; an account the bot cannot see (a stale snapshot) does.
+     */
+    private Assessment close(String symbol, BigDecimal price, AccountState state, PairRules pair, List<String> refusals,
+            List<String> notes) {
+        List<String> warnings = List.of(); // nothing a close does raises its level
+        String market = "EXCHANGE MARKET";
+        List<ActiveOrder> trade = state.snapshot().orders().stream()
+                .filter(o -> o.symbol().equals(symbol) && o.partOfATrade() && o.tradeSide() == Side.BUY).toList();
+        Optional<ActiveOrder> exit = trade.stream().filter(o -> ActiveOrder.EXIT.equals(o.role())).findFirst();
+        Optional<Commitment> closing = state.commitments().stream()
+                .filter(c -> c.closes() && c.symbol().equals(symbol)).findFirst();
+        Optional<Commitment> opening = state.commitments().stream()
+                .filter(c -> !c.closes() && c.symbol().equals(symbol) && c.side() == Side.BUY).findFirst();
+        if (closing.isPresent()) {
+            refusals.add("a close of the long trade in " + symbol + " was approved moments ago ("
+                    + closing.get().verdictId() + ")");
+        } else if (exit.isEmpty()) {
+            Optional<ActiveOrder> entry = trade.stream().filter(o -> ActiveOrder.ENTRY.equals(o.role())).findFirst();
+            if (entry.isPresent()) {
+                refusals.add("the long trade " + entry.get().verdictId() + " in " + symbol + " has not filled yet (its "
+                        + "entry order " + entry.get().id() + " is on the exchange): none of it can be sold yet");
+            } else if (opening.isPresent()) {
+                refusals.add("the long trade in " + symbol + " approved moments ago (" + opening.get().verdictId()
+                        + ") is not in the account yet: none of it can be sold yet");
+            } else {
+                refusals.add("no long trade of the bot is open in " + symbol + ": on spot a SELL closes the bot's own "
+                        + "trade, and coins the bot did not buy are not sold");
+            }
+        }
+        if (!refusals.isEmpty()) {
+            return result(symbol, Side.SELL, price, refusals, warnings, notes, null, BigDecimal.ONE, market, null, null,
+                    null);
+        }
+        state.killSwitch().ifPresent(reason -> notes.add("kill switch is on (" + reason + "): a close is still allowed, "
+                + "it takes risk off"));
+        ActiveOrder held = exit.get();
+        // Both legs of the OCO hold the same amount; what remains of either is what the trade still holds.
+        BigDecimal amount = trade.stream().filter(o -> held.verdictId().equals(o.verdictId())
+                        && ActiveOrder.EXIT.equals(o.role())).map(o -> o.amount().abs())
+                .reduce(BigDecimal::min).orElseThrow().setScale(pair.amountDecimals(), RoundingMode.DOWN);
+        String holds = plain(amount) + " " + pair.base();
+        if (amount.compareTo(pair.minOrderSize()) < 0) {
+            refusals.add("the long trade " + held.verdictId() + " in " + symbol + " holds " + holds + ", below "
+                    + symbol + "'s minimum of " + plain(pair.minOrderSize()) + ": its exit stays on the exchange");
+            return result(symbol, Side.SELL, price, refusals, warnings, notes, null, BigDecimal.ONE, market, null, null,
+                    null);
+        }
+        notes.add("closes the long trade " + held.verdictId() + " in " + symbol + ": its exit is cancelled and the "
+                + holds + " its exit order " + held.id() + " holds are sold at market");
+        return result(symbol, Side.SELL, price, refusals, warnings, notes, amount.stripTrailingZeros(), BigDecimal.ONE,
+                market, null, null, held.verdictId());
     }
 
     private void checkDrawdown(BigDecimal equity, BigDecimal highWaterMark, RiskLimits limits, List<String> refusals,
@@ -127,7 +190,8 @@ public final class RiskAssessor {
         snapshot.orders().stream().filter(ActiveOrder::partOfATrade)
                 .forEach(o -> open.putIfAbsent(o.symbol(), new Exposure(o.tradeSide(), "trade", "",
                         " (its " + o.role() + " order " + o.id() + " is on the exchange)")));
-        List<Commitment> opening = commitments.stream().filter(c -> !open.containsKey(c.symbol())).toList();
+        List<Commitment> opening = commitments.stream().filter(c -> !c.closes() && !open.containsKey(c.symbol()))
+                .toList();
 
         Exposure same = open.get(symbol);
         if (same != null) {
@@ -204,7 +268,7 @@ public final class RiskAssessor {
      * min(20% of the available quote balance / price, max position size), rounded down to the pair's precision. What the
      * approvals since the snapshot spend is not available any more.
      */
-    private BigDecimal size(String symbol, Side side, BigDecimal price, RiskLimits limits, AccountState state,
+    private BigDecimal size(String symbol, BigDecimal price, RiskLimits limits, AccountState state,
             PairRules pair, List<String> refusals, List<String> notes) {
         AccountSnapshot snapshot = state.snapshot();
         BigDecimal committed = committed(state.commitments(), pair.quote());
@@ -217,15 +281,6 @@ public final class RiskAssessor {
                 ? plain(maxBalanceFraction.multiply(HUNDRED)) + "% of " + plain(available) + " " + pair.quote()
                         + " available at " + plain(price) + committedNote(committed, pair.quote())
                 : "the max position size of " + plain(cap) + " " + pair.base();
-        if (side == Side.SELL && spot()) {
-            BigDecimal committedBase = committed(state.commitments(), pair.base());
-            BigDecimal held = available(snapshot, pair.base()).subtract(committedBase).max(BigDecimal.ZERO);
-            if (held.compareTo(amount) < 0) {
-                amount = held;
-                basis = "the " + plain(held) + " " + pair.base() + " held (a spot sale cannot sell more)"
-                        + committedNote(committedBase, pair.base());
-            }
-        }
         amount = amount.setScale(pair.amountDecimals(), RoundingMode.DOWN);
         if (amount.compareTo(pair.minOrderSize()) < 0) {
             refusals.add("order size " + plain(amount) + " " + pair.base() + " (" + basis + ") is below " + symbol
@@ -236,12 +291,15 @@ public final class RiskAssessor {
         return amount.stripTrailingZeros();
     }
 
-    /** What an approval spends, held until a snapshot shows it: the base sold by a spot sale, else the quote paid. */
+    /**
+     * What an approval spends, held until a snapshot shows it: the quote an entry pays; a spot close spends nothing a
+     * sizing reads (the coins it sells are its trade's), and is held so that the next SELL does not close it again.
+     */
     public Commitment commitment(String verdictId, String symbol, Side side, BigDecimal amount, BigDecimal price,
             PairRules pair, Instant approvedAt) {
         return side == Side.SELL && spot()
-                ? new Commitment(verdictId, symbol, side, amount, pair.base(), approvedAt)
-                : new Commitment(verdictId, symbol, side, amount.multiply(price), pair.quote(), approvedAt);
+                ? new Commitment(verdictId, symbol, side, amount, pair.base(), approvedAt, true)
+                : new Commitment(verdictId, symbol, side, amount.multiply(price), pair.quote(), approvedAt, false);
     }
 
     private boolean spot() {
@@ -268,6 +326,15 @@ public final class RiskAssessor {
 
     private Assessment result(String symbol, Side side, BigDecimal price, List<String> refusals, List<String> warnings,
             List<String> notes, BigDecimal amount, BigDecimal leverage, RiskLimits limits) {
+        boolean canTrade = refusals.isEmpty() && amount != null;
+        BigDecimal stop = canTrade ? exit(price, limits.stopLossPercent(), side == Side.BUY ? -1 : 1) : null;
+        BigDecimal take = canTrade ? exit(price, limits.takeProfitPercent(), side == Side.BUY ? 1 : -1) : null;
+        return result(symbol, side, price, refusals, warnings, notes, amount, leverage, orderType, stop, take, null);
+    }
+
+    private static Assessment result(String symbol, Side side, BigDecimal price, List<String> refusals,
+            List<String> warnings, List<String> notes, BigDecimal amount, BigDecimal leverage, String orderType,
+            BigDecimal stop, BigDecimal take, String closes) {
         List<String> reasons = new ArrayList<>(refusals);
         reasons.addAll(warnings);
         reasons.addAll(notes);
@@ -275,11 +342,9 @@ public final class RiskAssessor {
         RiskLevel level = !canTrade || warnings.size() >= 3 ? RiskLevel.HIGH
                 : warnings.isEmpty() ? RiskLevel.LOW : RiskLevel.MEDIUM;
         if (!canTrade) {
-            return new Assessment(symbol, side, price, level, false, reasons, null, orderType, leverage, null, null);
+            return new Assessment(symbol, side, price, level, false, reasons, null, orderType, leverage, null, null, null);
         }
-        BigDecimal stop = exit(price, limits.stopLossPercent(), side == Side.BUY ? -1 : 1);
-        BigDecimal take = exit(price, limits.takeProfitPercent(), side == Side.BUY ? 1 : -1);
-        return new Assessment(symbol, side, price, level, true, reasons, amount, orderType, leverage, stop, take);
+        return new Assessment(symbol, side, price, level, true, reasons, amount, orderType, leverage, stop, take, closes);
     }
 
     /** price × (1 ± percent/100), to the 5 significant digits Bitfinex prices have. */

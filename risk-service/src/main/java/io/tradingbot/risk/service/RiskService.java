@@ -111,7 +111,7 @@ public class RiskService {
                     account.accountState(now), rules.get(), now);
             verdict = new RiskVerdict("verdict:" + signal.id(), signal.id(), signal.symbol(), side, a.canTrade(),
                     a.riskLevel(), a.reasons(), a.amount(), a.canTrade() ? a.orderType() : null, signal.currentPrice(),
-                    a.canTrade() ? a.leverage() : null, a.stopLoss(), a.takeProfit(), now);
+                    a.canTrade() ? a.leverage() : null, a.stopLoss(), a.takeProfit(), now, a.closes());
             if (commit && a.canTrade()) {
                 account.commit(assessor.commitment(verdict.id(), signal.symbol(), side, a.amount(),
                         signal.currentPrice(), rules.get(), now));

@@ -132,10 +132,11 @@ class RiskFlowTest {
         assertThat(approved.orderType()).isEqualTo("EXCHANGE MARKET");
         assertThat(approved.stopLoss()).isEqualByComparingTo("49000");
         assertThat(approved.takeProfit()).isEqualByComparingTo("52500");
-        // A spot sale of BTC the account does not hold is refused, with the reason.
+        // A spot SELL closes the bot's trade: the one just approved is not in the account yet, so nothing is sold.
         RiskVerdict sell = verdicts.get(1);
         assertThat(sell.approved()).isFalse();
-        assertThat(sell.reasons()).anyMatch(r -> r.contains("is below tBTCUSD's minimum"));
+        assertThat(sell.reasons()).containsExactly("the long trade in tBTCUSD approved moments ago (verdict:s-1) is not "
+                + "in the account yet: none of it can be sold yet");
         // Operators count verdicts by outcome: s-1 approved once although delivered twice, s-4 rejected.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
@@ -275,6 +276,22 @@ class RiskFlowTest {
         assertThat(after).extracting(RiskVerdict::approved).containsExactly(true, false);
         assertThat(after.get(1).reasons())
                 .contains("a long trade in tETHUSD is already open (its exit order 101 is on the exchange)");
+
+        // A SELL closes that trade: exactly what its exit holds, at market, no exits of its own; once, not twice.
+        send(Topics.STRATEGY_SIGNALS, "tETHUSD", signal("s-23", "tETHUSD", SignalType.SELL, "2100"));
+        send(Topics.STRATEGY_SIGNALS, "tETHUSD", signal("s-24", "tETHUSD", SignalType.SELL, "2100"));
+        List<RiskVerdict> sells = verdicts(list -> list.stream().anyMatch(v -> v.signalId().equals("s-24"))).stream()
+                .filter(v -> List.of("s-23", "s-24").contains(v.signalId())).toList();
+        assertThat(sells).extracting(RiskVerdict::approved).containsExactly(true, false);
+        RiskVerdict close = sells.get(0);
+        assertThat(close.closes()).isEqualTo("verdict:tETHUSD");
+        assertThat(close.amount()).isEqualByComparingTo("0.01");
+        assertThat(close.orderType()).isEqualTo("EXCHANGE MARKET");
+        assertThat(close.stopLoss()).isNull();
+        assertThat(close.takeProfit()).isNull();
+        assertThat(sells.get(1).closes()).isNull();
+        assertThat(sells.get(1).reasons())
+                .containsExactly("a close of the long trade in tETHUSD was approved moments ago (verdict:s-23)");
     }
 
     @Test

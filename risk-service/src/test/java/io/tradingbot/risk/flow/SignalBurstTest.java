@@ -160,7 +160,8 @@ class SignalBurstTest {
                     .containsExactlyElementsOf(expected.get(symbol));
         }
         assertThat(deadLetters(tag)).containsExactly(poison);
-        // Judged, not just echoed: every BUY approved (USD in the wallet), every spot SELL of an unheld coin refused.
+        // Judged, not just echoed: every BUY approved (USD in the wallet), every spot SELL refused (its trade is not in
+        // the account yet: nothing of it to sell).
         assertThat(approvals).containsOnlyKeys(symbols).allSatisfy((symbol, approved) ->
                 assertThat(approved).as("approvals of %s", symbol).containsExactly(true, false));
         awaitCommittedToTheEnd();

@@ -47,8 +47,12 @@ class RiskAssessorTest {
     }
 
     @Test
-    void aSellMirrorsTheExits() {
-        Assessment a = assess(Side.SELL, account(wallets("10000", "1"), List.of(), summary("60000", null, null)));
+    void aMarginSellMirrorsTheExits() {
+        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET");
+        Assessment a = margin.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(account(wallets("10000", "1"),
+                List.of(), summary("60000", null, null)))), BTCUSD, NOW);
+        assertThat(a.canTrade()).isTrue();
+        assertThat(a.closes()).isNull();
         assertThat(a.stopLoss()).isEqualByComparingTo("51000");
         assertThat(a.takeProfit()).isEqualByComparingTo("47500");
     }
@@ -81,11 +85,56 @@ class RiskAssessorTest {
     }
 
     @Test
-    void aSpotSaleCannotSellMoreThanIsHeld() {
-        Assessment a = assess(Side.SELL, account(wallets("10000", "0.005"), List.of(), summary("10250", null, null)));
-        assertThat(a.amount()).isEqualByComparingTo("0.005");
-        Assessment none = assess(Side.SELL, account(wallets("10000", "0"), List.of(), summary("10000", null, null)));
-        assertThat(none.canTrade()).isFalse();
+    void aSpotSellClosesTheBotsTradeAndNeverSellsTheUsersCoins() {
+        // 1 BTC the user holds, and the bot's long trade: the exit OCO of its filled buy, both legs holding 0.00998 BTC.
+        List<ActiveOrder> exit = List.of(exitOfALong(15, "tBTCUSD", "-0.00998"), exitOfALong(16, "tBTCUSD", "-0.00998"));
+        Assessment close = assess(Side.SELL, account(wallets("10000", "1"), List.of(), summary("60000", null, null),
+                exit));
+        assertThat(close.canTrade()).isTrue();
+        assertThat(close.closes()).isEqualTo("verdict:tBTCUSD");
+        assertThat(close.amount()).isEqualByComparingTo("0.00998");
+        assertThat(close.orderType()).isEqualTo("EXCHANGE MARKET");
+        assertThat(close.stopLoss()).isNull();
+        assertThat(close.takeProfit()).isNull();
+        assertThat(close.reasons()).contains("closes the long trade verdict:tBTCUSD in tBTCUSD: its exit is cancelled "
+                + "and the 0.00998 BTC its exit order 15 holds are sold at market");
+
+        // The same coins without a trade of the bot: nothing is sold, whatever the wallet holds.
+        Assessment users = assess(Side.SELL, account(wallets("10000", "1"), List.of(), summary("60000", null, null)));
+        assertThat(users.canTrade()).isFalse();
+        assertThat(users.amount()).isNull();
+        assertThat(users.reasons()).containsExactly("no long trade of the bot is open in tBTCUSD: on spot a SELL "
+                + "closes the bot's own trade, and coins the bot did not buy are not sold");
+
+        // An entry still on the book has nothing to sell yet; a trade worth less than the pair's minimum stays as it is.
+        Assessment unfilled = assess(Side.SELL, account(wallets("10000", "1"), List.of(), summary("60000", null, null),
+                List.of(new ActiveOrder(12, 2L, "tBTCUSD", "EXCHANGE LIMIT", dec("0.01"), dec("0.01"), dec("49000"),
+                        ActiveOrder.ENTRY, "verdict:b"))));
+        assertThat(unfilled.canTrade()).isFalse();
+        assertThat(unfilled.reasons()).containsExactly("the long trade verdict:b in tBTCUSD has not filled yet (its "
+                + "entry order 12 is on the exchange): none of it can be sold yet");
+        Assessment dust = assess(Side.SELL, account(wallets("10000", "1"), List.of(), summary("60000", null, null),
+                List.of(exitOfALong(15, "tBTCUSD", "-0.00003"))));
+        assertThat(dust.canTrade()).isFalse();
+        assertThat(dust.reasons()).contains("the long trade verdict:tBTCUSD in tBTCUSD holds 0.00003 BTC, below "
+                + "tBTCUSD's minimum of 0.00004: its exit stays on the exchange");
+    }
+
+    @Test
+    void aSpotCloseIsAllowedWithTheKillSwitchOnButNotOnAStaleAccount() {
+        AccountSnapshot longBtc = account(wallets("10000", "1"), List.of(), summary("9000", null, null),
+                List.of(exitOfALong(15, "tBTCUSD", "-0.004")));
+        Assessment killed = assessor.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(new RiskAssessor.AccountState(
+                longBtc, NOW, dec("10000"), Optional.of("drawdown 10% reached the 5% limit"))), BTCUSD, NOW);
+        assertThat(killed.canTrade()).isTrue();
+        assertThat(killed.amount()).isEqualByComparingTo("0.004");
+        assertThat(killed.reasons()).contains("kill switch is on (drawdown 10% reached the 5% limit): a close is still "
+                + "allowed, it takes risk off");
+        Assessment stale = assessor.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(new RiskAssessor.AccountState(
+                longBtc, NOW.minusSeconds(121), dec("10000"), Optional.empty())), BTCUSD, NOW);
+        assertThat(stale.canTrade()).isFalse();
+        assertThat(stale.reasons()).containsExactly(
+                "account snapshot is 121 s old, more than the 120 s it can be trusted for");
     }
 
     @Test
@@ -105,16 +154,28 @@ class RiskAssessorTest {
     }
 
     @Test
-    void aSpotSaleCannotSellWhatAnEarlierApprovalSells() {
-        AccountSnapshot snapshot = account(wallets("10000", "0.005"), List.of(), summary("10250", null, null));
-        // A sale of BTC for euros approved a moment ago (a second sale in tBTCUSD itself would be refused: same direction).
-        PairRules btcEur = new PairRules("tBTCEUR", "BTC", "EUR", dec("0.00004"), 8);
-        Commitment earlier = assessor.commitment("verdict:a", "tBTCEUR", Side.SELL, dec("0.003"), dec("46000"), btcEur,
+    void aTradeIsClosedOnceAndAnApprovedBuyIsNotSoldBeforeItIsInTheAccount() {
+        AccountSnapshot longBtc = account(wallets("10000", "1"), List.of(), summary("60000", null, null),
+                List.of(exitOfALong(15, "tBTCUSD", "-0.004")));
+        Commitment closing = assessor.commitment("verdict:close", "tBTCUSD", Side.SELL, dec("0.004"), PRICE, BTCUSD,
                 NOW);
-        assertThat(earlier.currency()).isEqualTo("BTC");
-        Assessment a = assessor.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(snapshot, List.of(earlier))),
-                BTCUSD, NOW);
-        assertThat(a.amount()).isEqualByComparingTo("0.002");
+        assertThat(closing.closes()).isTrue();
+        Assessment again = assessor.assess("tBTCUSD", Side.SELL, PRICE, SEED,
+                Optional.of(state(longBtc, List.of(closing))), BTCUSD, NOW);
+        assertThat(again.canTrade()).isFalse();
+        assertThat(again.reasons()).containsExactly(
+                "a close of the long trade in tBTCUSD was approved moments ago (verdict:close)");
+        // A close opens nothing: it is not counted as a position of another symbol's buy.
+        Assessment eth = assessor.assess("tETHUSD", Side.BUY, dec("2000"), SEED, Optional.of(state(account(
+                wallets("10000", "1"), List.of(), summary("60000", null, null)), List.of(closing))), ETHUSD, NOW);
+        assertThat(eth.reasons()).contains("0 of 3 positions open");
+
+        Commitment bought = assessor.commitment("verdict:buy", "tBTCUSD", Side.BUY, dec("0.004"), PRICE, BTCUSD, NOW);
+        Assessment early = assessor.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(account(
+                wallets("10000", "1"), List.of(), summary("60000", null, null)), List.of(bought))), BTCUSD, NOW);
+        assertThat(early.canTrade()).isFalse();
+        assertThat(early.reasons()).containsExactly("the long trade in tBTCUSD approved moments ago (verdict:buy) is "
+                + "not in the account yet: none of it can be sold yet");
     }
 
     @Test
@@ -169,7 +230,7 @@ class RiskAssessorTest {
         assertThat(fourth.canTrade()).isFalse();
         assertThat(fourth.reasons()).contains("3 positions are open, the limit is 3");
 
-        // The bot's long trade in the symbol refuses another buy; a sale is not a new one.
+        // The bot's long trade in the symbol refuses another buy; a sale closes it.
         AccountSnapshot longBtc = account(wallets("10000", "1"), List.of(), summary("60000", null, null),
                 List.of(exitOfALong(15, "tBTCUSD", "-0.004")));
         Assessment again = assess(Side.BUY, longBtc);
@@ -178,7 +239,8 @@ class RiskAssessorTest {
                 "a long trade in tBTCUSD is already open (its exit order 15 is on the exchange)");
         Assessment sell = assess(Side.SELL, longBtc);
         assertThat(sell.canTrade()).isTrue();
-        assertThat(sell.reasons()).contains("reduces the open long trade in tBTCUSD");
+        assertThat(sell.closes()).isEqualTo("verdict:tBTCUSD");
+        assertThat(sell.amount()).isEqualByComparingTo("0.004");
     }
 
     @Test
@@ -233,7 +295,8 @@ class RiskAssessorTest {
         Assessment buy = assess(Side.BUY, longBtc);
         assertThat(buy.canTrade()).isFalse();
         assertThat(buy.reasons()).contains("a long position of 0.01 in tBTCUSD is already open");
-        Assessment sell = assess(Side.SELL, longBtc);
+        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET");
+        Assessment sell = margin.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(longBtc)), BTCUSD, NOW);
         assertThat(sell.canTrade()).isTrue();
         assertThat(sell.reasons()).contains("reduces the open long position in tBTCUSD");
     }

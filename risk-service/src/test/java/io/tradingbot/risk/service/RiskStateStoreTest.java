@@ -64,7 +64,7 @@ class RiskStateStoreTest {
     }
 
     private static Commitment approval(Instant at) {
-        return new Commitment("verdict:" + at, "tBTCUSD", Side.BUY, new BigDecimal("500"), "USD", at);
+        return new Commitment("verdict:" + at, "tBTCUSD", Side.BUY, new BigDecimal("500"), "USD", at, false);
     }
 
     private static AccountSnapshot snapshot(Instant made) {

@@ -1,0 +1,133 @@
+package io.tradingbot.order.service;
+
+import io.tradingbot.bitfinex.error.BitfinexException;
+import io.tradingbot.bitfinex.error.RateLimitException;
+import io.tradingbot.bitfinex.error.ServerErrorException;
+import io.tradingbot.bitfinex.error.TransportException;
+import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.events.RiskVerdict;
+import io.tradingbot.order.config.OrderConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Takes a spot trade's take-profit / stop-loss exit off the book before the trade is sold ({@link RiskVerdict#closes()}):
+ * both OCO legs are cancelled and the cancel confirmed, then what the exit still held is what is left to sell, never more
+ * than the verdict's amount, and nothing when the exit filled first (the trade closed itself). Selling while the exit
+ * rests would sell the trade's coins twice, or the user's. The caller journals the sale before calling this, so that a
+ * close interrupted between the cancel and the sale is finished when its verdict comes again, not left without exits.
+ */
+@ApplicationScoped
+public class TradeCloser {
+    private static final Logger LOG = Logger.getLogger(TradeCloser.class);
+    private static final Duration FIRST_CHECK = Duration.ofMillis(100);
+
+    /** What is left of a trade once its exit is off the book, and why when nothing is. */
+    public record Left(BigDecimal amount, String why) {
+    }
+
+    private final BitfinexRestClient rest;
+    private final OrderConfig config;
+
+    public TradeCloser(BitfinexRestClient rest, OrderConfig config) {
+        this.rest = rest;
+        this.config = config;
+    }
+
+    /**
+     * @throws NotCancelled when the exchange has not confirmed the cancel within {@code order.lookup-timeout}
+     * @throws io.tradingbot.bitfinex.error.BitfinexException when the exchange cannot be asked
+     */
+    public Left cancelExit(RiskVerdict verdict) {
+        long exitCid = VerdictCids.exit(verdict.closes());
+        String trade = "the trade " + verdict.closes();
+        long deadline = System.nanoTime() + config.lookupTimeout().toNanos();
+        Set<Long> asked = new HashSet<>();
+        LocalDate placedOn = LocalDate.now(ZoneOffset.UTC);
+        Duration wait = FIRST_CHECK;
+        while (true) {
+            List<Order> open = rest.activeOrders(verdict.symbol()).stream()
+                    .filter(o -> o.cid() != null && o.cid() == exitCid).toList();
+            if (open.isEmpty()) {
+                break;
+            }
+            if (open.get(0).mtsCreate() != null) {
+                placedOn = Instant.ofEpochMilli(open.get(0).mtsCreate()).atZone(ZoneOffset.UTC).toLocalDate();
+            }
+            // One leg at a time, each once: Bitfinex cancels an OCO's twin with its leg, so the next read mostly finds
+            // none; a twin still there is cancelled on its own, for a leg left on the book would sell the coins again.
+            boolean sent = false;
+            Optional<Order> next = open.stream().filter(o -> !asked.contains(o.id())).findFirst();
+            if (next.isPresent()) {
+                Order leg = next.get();
+                try {
+                    rest.cancelOrder(leg.id());
+                    asked.add(leg.id());
+                    sent = true;
+                    LOG.infof("verdict %s: exit order %d of %s cancelled to close it", verdict.id(), leg.id(), trade);
+                } catch (RateLimitException | ServerErrorException | TransportException e) {
+                    LOG.warnf("exit order %d not cancelled yet (%s); asked again", leg.id(), e.getMessage());
+                } catch (BitfinexException e) {
+                    // Gone since it was read (cancelled, or filled): the history below says which.
+                    asked.add(leg.id());
+                    sent = true;
+                    LOG.debugf("exit order %d not cancelled: %s", leg.id(), e.getMessage());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NotCancelled("not traded: the exchange did not confirm the cancel of " + trade + "'s exit "
+                        + "orders " + asked + " within " + config.lookupTimeout() + "; nothing was sold");
+            }
+            // Read again at once after a cancel (the simulator, and Bitfinex mostly, have done it by then), else back off.
+            if (!sent) {
+                pause(wait);
+                wait = wait.multipliedBy(2).compareTo(config.lookupBackoff()) > 0 ? config.lookupBackoff()
+                        : wait.multipliedBy(2);
+            }
+        }
+        List<Order> legs = rest.findByCid(verdict.symbol(), exitCid, placedOn);
+        if (legs.isEmpty()) {
+            return new Left(BigDecimal.ZERO, "the exit of " + trade + " (cid " + exitCid + ") is not on the exchange; "
+                    + "nothing was sold");
+        }
+        for (Order leg : legs) {
+            if (leg.state() == Order.State.EXECUTED) {
+                return new Left(BigDecimal.ZERO, "the exit of " + trade + " filled first (order " + leg.id() + ", "
+                        + leg.status() + "): the trade is closed and nothing was sold");
+            }
+        }
+        // A leg partly filled before the cancel left less; the smaller remainder is what the trade still holds.
+        BigDecimal held = legs.stream().map(o -> o.amount() == null ? BigDecimal.ZERO : o.amount().abs())
+                .reduce(BigDecimal::min).orElse(BigDecimal.ZERO);
+        BigDecimal left = held.min(verdict.amount());
+        return new Left(left, left.signum() == 0 ? "nothing of " + trade + " was left on its exit; nothing was sold"
+                : null);
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotCancelled("not traded: interrupted while the exit was being cancelled; nothing was sold");
+        }
+    }
+
+    /** The exit is still on the book, or may be: nothing is sold. */
+    public static final class NotCancelled extends RuntimeException {
+        NotCancelled(String message) {
+            super(message);
+        }
+    }
+}
