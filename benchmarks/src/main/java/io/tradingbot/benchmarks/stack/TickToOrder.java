@@ -44,7 +44,8 @@ public final class TickToOrder {
             int signals, Map<String, Integer> signalTypes, int verdicts, int approved, int ordersPlaced,
             Map<String, Integer> rejectionReasons, List<Order> slowest, Map<String, Latency> sinceClose,
             List<Latency> byCandle, Latency secondHalf, CloseWindows.Windows[] aroundCloses,
-            Map<String, Long> exchangeRequests, Latency fillToExit, int filledEntries, int filledWithoutExit) {
+            Map<String, Long> exchangeRequests, Latency fillToExit, int filledEntries, int filledWithoutExit,
+            Latency entries, Latency closes) {
     }
 
     /** One order's way, for the slowest few: a p99 is one order, and its hops say where it waited. */
@@ -170,6 +171,9 @@ public final class TickToOrder {
         Latency fillToExit = new Latency();
         int filled = 0;
         int withoutExit = 0;
+        // A spot SELL closes its BUY's trade: its exit is cancelled before the sale leaves, a longer way than an entry's.
+        Latency entries = new Latency();
+        Latency closes = new Latency();
         List<Order> orders = new ArrayList<>();
         for (String symbol : symbols) {
             for (long mts = firstCandle; mts <= lastCandle; mts += MINUTE) {
@@ -226,6 +230,7 @@ public final class TickToOrder {
                     secondHalf.recordMillis(total);
                 }
                 tickToOrder.recordMillis(total);
+                (verdict.value().closesATrade() ? closes : entries).recordMillis(total);
                 double[] hopMillis = {candle.timestamp() - closingWall, signal.timestamp() - candle.timestamp(),
                         verdict.timestamp() - signal.timestamp(), submitted.get().timestamp() - verdict.timestamp(),
                         clock.wallAt(received.get()) - submitted.get().timestamp()};
@@ -237,7 +242,7 @@ public final class TickToOrder {
                 Optional<Long> entryFilled = events.stream()
                         .filter(e -> e.value().cid() == entryCid && e.value().status() == OrderStatus.FILLED)
                         .map(EventTap.Stamped::timestamp).min(Long::compare);
-                if (entryFilled.isPresent()) {
+                if (entryFilled.isPresent() && !verdict.value().closesATrade()) {
                     filled++;
                     Optional<Long> exitOnExchange = events.stream()
                             .filter(e -> e.value().cid() != entryCid && e.value().exchangeId() != null)
@@ -254,7 +259,7 @@ public final class TickToOrder {
         return new Result(tickToOrder, hops, candleToSignal, closed, signals, types, verdicts, approved, placed,
                 rejections, List.copyOf(orders.subList(0, Math.min(SLOWEST, orders.size()))), sinceClose,
                 List.copyOf(byCandle.values()), secondHalf, aroundCloses, exchangeRequests, fillToExit, filled,
-                withoutExit);
+                withoutExit, entries, closes);
     }
 
     public static String table(Result r, int symbols, double speed, int warmupCandles, int candles) {
@@ -272,6 +277,9 @@ public final class TickToOrder {
         out.append("\n").append(Latency.header("path")).append("\n");
         out.append(r.tickToOrder().row("**tick to order** (target p50 ≤ 10 ms, p99 ≤ 50 ms)")).append("\n");
         out.append(r.secondHalf().row("tick to order, second half of the candles (compilers settled)")).append("\n");
+        out.append(r.entries().row("tick to order, entries (a BUY, or a margin SELL)")).append("\n");
+        out.append(r.closes().row("tick to order, closes (a spot SELL: its trade's exit cancelled, then the sale)"))
+                .append("\n");
         r.hops().forEach((name, latency) -> out.append(latency.row("hop: " + name)).append("\n"));
         out.append(r.candleToSignal().row("candle → signal, every signal (HOLD included)")).append("\n");
         out.append(r.fillToExit().row("entry filled → its stop loss / take profit exit on the exchange")).append("\n");
