@@ -131,6 +131,12 @@ class OrderServiceTest extends ServiceContract {
     TradeCloser closer;
 
     @Inject
+    ExitOrders exitOrders;
+
+    @Inject
+    io.tradingbot.bitfinex.ws.BitfinexWebSocketClient socket;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -813,6 +819,19 @@ class OrderServiceTest extends ServiceContract {
                 .satisfies(o -> assertThat(o.amountOrig()).isEqualByComparingTo("-0.00998"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(wallet("exchange", "BTC").path("balance")
                 .asText())).isEqualByComparingTo(btcBefore));
+
+        // An exit this instance never saw (placed before a restart): found, cancelled and read back over REST.
+        RiskVerdict fourth = verdict("verdict:unseen-exit", Side.BUY, "0.01", "EXCHANGE MARKET", null, "40000",
+                "46000");
+        long fourthExit = VerdictCids.exit(fourth.id());
+        topics().send(Topics.RISK_VERDICTS, BTC, fourth);
+        await().atMost(WAIT).until(() -> ordersWithCid(fourthExit).stream().filter(o -> o.state() == Order.State.ACTIVE)
+                .count() == 2);
+        OrderLifecycle restarted = new OrderLifecycle(publisher, exitOrders, exchange, orderConfig);
+        TradeCloser.Left left = new TradeCloser(exchange, socket, restarted, orderConfig)
+                .cancelExit(closing("verdict:after-restart", fourth.id(), "0.00998"));
+        assertThat(left.amount()).isEqualByComparingTo("0.00998");
+        assertThat(ordersWithCid(fourthExit)).hasSize(2).allMatch(o -> o.state() == Order.State.CANCELED);
     }
 
     /** risk-service's close of the trade of verdict {@code trade}: a market SELL of what it holds, no exits. */

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The normalized lifecycle on {@code orders.events.v1}. Every view of an order — the submit's answer, a look-up by cid,
@@ -52,6 +54,9 @@ public class OrderLifecycle {
     private final Map<Long, Intent> intents = Collections.synchronizedMap(lastRemembered());
     private final Set<String> exitsStarted = Collections.newSetFromMap(Collections.synchronizedMap(lastRemembered()));
     private final Map<Long, Published> published = lastRemembered();
+    // cid → (order id → its latest view), guarded by published: a close cancels a trade's exit legs and sees them end
+    // from the socket's reports instead of reading the exchange over REST, one signed request after another.
+    private final Map<Long, Map<Long, Order>> byCid = lastRemembered();
     // Exits and resync read the exchange over REST; never on the socket's thread.
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "order-lifecycle");
@@ -140,6 +145,10 @@ public class OrderLifecycle {
                 return;
             }
             published.put(order.id(), new Published(e.status(), e.amountRemaining(), e.price(), e.symbol()));
+            if (order.cid() != null) {
+                byCid.computeIfAbsent(order.cid(), k -> new LinkedHashMap<>()).put(order.id(), order);
+                published.notifyAll();
+            }
             // Sent under the lock (an enqueue, not a wait): verdicts of several symbols are placed at once and the
             // socket reports too, so two views of one order must reach the topic in the order they were judged.
             publisher.order(e);
@@ -152,6 +161,37 @@ public class OrderLifecycle {
                     : ExitPlan.of(order);
             plan.filter(p -> exitsStarted.add(p.verdictId()))
                     .ifPresent(p -> background.execute(() -> placeExit(p, order)));
+        }
+    }
+
+    /** The latest views of the orders with this cid that this process has seen (both legs of an OCO); may be none. */
+    public List<Order> ordersWithCid(long cid) {
+        synchronized (published) {
+            Map<Long, Order> orders = byCid.get(cid);
+            return orders == null ? List.of() : List.copyOf(orders.values());
+        }
+    }
+
+    /**
+     * Waits until every order seen with this cid has ended (filled, cancelled, rejected).
+     *
+     * @return their final views, or empty when one is still open after {@code timeout}
+     */
+    public Optional<List<Order>> awaitEnded(long cid, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (published) {
+            while (true) {
+                Map<Long, Order> orders = byCid.get(cid);
+                List<Order> views = orders == null ? List.of() : List.copyOf(orders.values());
+                if (views.stream().noneMatch(o -> o.state().isOpen() || o.state() == Order.State.UNKNOWN)) {
+                    return Optional.of(views);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(published, left);
+            }
         }
     }
 

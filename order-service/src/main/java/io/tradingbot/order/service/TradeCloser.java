@@ -6,6 +6,7 @@ import io.tradingbot.bitfinex.error.ServerErrorException;
 import io.tradingbot.bitfinex.error.TransportException;
 import io.tradingbot.bitfinex.model.Order;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.bitfinex.ws.BitfinexWebSocketClient;
 import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.order.config.OrderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +24,12 @@ import java.util.Set;
 
 /**
  * Takes a spot trade's take-profit / stop-loss exit off the book before the trade is sold ({@link RiskVerdict#closes()}):
- * both OCO legs are cancelled and the cancel confirmed, then what the exit still held is what is left to sell, never more
- * than the verdict's amount, and nothing when the exit filled first (the trade closed itself). Selling while the exit
- * rests would sell the trade's coins twice, or the user's. The caller journals the sale before calling this, so that a
- * close interrupted between the cancel and the sale is finished when its verdict comes again, not left without exits.
+ * the OCO is cancelled and its legs seen to end, then what the exit still held is what is left to sell, never more than
+ * the verdict's amount, and nothing when the exit filled first (the trade closed itself). Selling while the exit rests
+ * would sell the trade's coins twice, or the user's. An exit this process has seen is cancelled and followed on the
+ * socket ({@link OrderLifecycle}); one it has not (placed before a restart), or whose end the socket does not report in
+ * time, over REST. The caller journals the sale before calling this, so that a close interrupted between the cancel
+ * and the sale is finished when its verdict comes again, not left without exits.
  */
 @ApplicationScoped
 public class TradeCloser {
@@ -38,10 +41,15 @@ public class TradeCloser {
     }
 
     private final BitfinexRestClient rest;
+    private final BitfinexWebSocketClient socket;
+    private final OrderLifecycle lifecycle;
     private final OrderConfig config;
 
-    public TradeCloser(BitfinexRestClient rest, OrderConfig config) {
+    public TradeCloser(BitfinexRestClient rest, BitfinexWebSocketClient socket, OrderLifecycle lifecycle,
+            OrderConfig config) {
         this.rest = rest;
+        this.socket = socket;
+        this.lifecycle = lifecycle;
         this.config = config;
     }
 
@@ -52,6 +60,15 @@ public class TradeCloser {
     public Left cancelExit(RiskVerdict verdict) {
         long exitCid = VerdictCids.exit(verdict.closes());
         String trade = "the trade " + verdict.closes();
+        List<Order> seen = lifecycle.ordersWithCid(exitCid);
+        if (!seen.isEmpty()) {
+            Optional<List<Order>> ended = cancelSeen(verdict, seen, exitCid, trade);
+            if (ended.isPresent()) {
+                return left(verdict, ended.get(), exitCid, trade);
+            }
+            LOG.warnf("verdict %s: the socket did not report the end of %s's exit within %s; asking the exchange",
+                    verdict.id(), trade, config.wsAnswerTimeout());
+        }
         long deadline = System.nanoTime() + config.lookupTimeout().toNanos();
         Set<Long> asked = new HashSet<>();
         LocalDate placedOn = LocalDate.now(ZoneOffset.UTC);
@@ -96,7 +113,40 @@ public class TradeCloser {
                         : wait.multipliedBy(2);
             }
         }
-        List<Order> legs = rest.findByCid(verdict.symbol(), exitCid, placedOn);
+        return left(verdict, rest.findByCid(verdict.symbol(), exitCid, placedOn), exitCid, trade);
+    }
+
+    /**
+     * The exit's legs as this process saw them on the socket: the first open one cancelled (on the socket while it is
+     * authenticated: no signed REST request to queue behind others), then their ends awaited as the socket reports
+     * them; empty when they do not end within {@code order.ws-answer-timeout} (then the exchange is asked over REST).
+     */
+    private Optional<List<Order>> cancelSeen(RiskVerdict verdict, List<Order> seen, long exitCid, String trade) {
+        Optional<Order> open = seen.stream().filter(o -> o.state().isOpen()).findFirst();
+        if (open.isPresent()) {
+            long id = open.get().id();
+            try {
+                if (socket.isAuthenticated() && !socket.isPaused()) {
+                    socket.cancelOrder(id);
+                } else {
+                    rest.cancelOrder(id);
+                }
+                LOG.infof("verdict %s: exit order %d of %s cancelled to close it", verdict.id(), id, trade);
+            } catch (BitfinexException e) {
+                // Not sent, or gone since it was seen: either way what the socket reports next, or REST, says how it ended.
+                LOG.debugf("exit order %d not cancelled: %s", id, e.getMessage());
+            }
+        }
+        try {
+            return lifecycle.awaitEnded(exitCid, config.wsAnswerTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotCancelled("not traded: interrupted while the exit was being cancelled; nothing was sold");
+        }
+    }
+
+    /** What the exit's ended legs leave to sell. */
+    private static Left left(RiskVerdict verdict, List<Order> legs, long exitCid, String trade) {
         if (legs.isEmpty()) {
             return new Left(BigDecimal.ZERO, "the exit of " + trade + " (cid " + exitCid + ") is not on the exchange; "
                     + "nothing was sold");
