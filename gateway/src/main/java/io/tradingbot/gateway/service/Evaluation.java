@@ -29,7 +29,6 @@ public record Evaluation(String symbol, SignalType signal, BigDecimal currentPri
         return new Evaluation(signal.symbol(), signal.signal(), signal.currentPrice(), signal.reason(), signal.rsi(),
                 signal.ema(), verdict.riskLevel(), verdict.approved(), verdict.reasons(), verdict.side(), verdict.amount(),
                 verdict.orderType(), verdict.leverage(), verdict.stopLoss(), verdict.takeProfit(), verdict.closes(),
-                signal.strategy(),
-                signal.timeframe(), signal.id(), verdict.id(), verdict.createdAt());
+                signal.strategy(), signal.timeframe(), signal.id(), verdict.id(), verdict.createdAt());
     }
 }
