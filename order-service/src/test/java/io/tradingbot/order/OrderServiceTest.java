@@ -898,6 +898,26 @@ class OrderServiceTest extends ServiceContract {
         assertThat(ordersWithCid(cid)).extracting(Order::id).containsExactly(placed.getFirst().id());
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(100) // moves the exchange's clock days ahead: after every other ordered test
+    void aCloseCutShortFindsAnExitPlacedDaysAgoAmongTheOrdersClosedLast() throws Exception {
+        // The exchange dates the exit three days from our today: out of the days a look-up by cid reads.
+        sim.advanceClock(Duration.ofDays(3).toMillis());
+        sim.setPrice(BTC, "43000");
+        RiskVerdict buy = verdict("verdict:days-old-trade", Side.BUY, "0.01", "EXCHANGE MARKET", null, "40000", "46000");
+        long exitCid = VerdictCids.exit(buy.id());
+        topics().send(Topics.RISK_VERDICTS, BTC, buy);
+        await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE)
+                .count() == 2);
+        // A crashed instance cancelled the exit; the one after it never saw the exit and finds it over REST.
+        exchange.cancelOrder(ordersWithCid(exitCid).getFirst().id());
+        await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().noneMatch(o -> o.state() == Order.State.ACTIVE));
+        OrderLifecycle restarted = new OrderLifecycle(publisher, exitOrders, exchange, orderConfig);
+        TradeCloser.Left left = new TradeCloser(exchange, socket, restarted, orderConfig)
+                .cancelExit(closing("verdict:closes-days-old", buy.id(), "0.00998"));
+        assertThat(left.amount()).as(left.why()).isEqualByComparingTo("0.00998");
+    }
+
     private void awaitReady() {
         await().atMost(WAIT).untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200));
     }

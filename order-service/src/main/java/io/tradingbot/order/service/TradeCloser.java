@@ -6,6 +6,7 @@ import io.tradingbot.bitfinex.error.ServerErrorException;
 import io.tradingbot.bitfinex.error.TransportException;
 import io.tradingbot.bitfinex.model.Order;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.bitfinex.rest.HistoryQuery;
 import io.tradingbot.bitfinex.ws.BitfinexWebSocketClient;
 import io.tradingbot.events.RiskVerdict;
 import io.tradingbot.order.config.OrderConfig;
@@ -35,6 +36,7 @@ import java.util.Set;
 public class TradeCloser {
     private static final Logger LOG = Logger.getLogger(TradeCloser.class);
     private static final Duration FIRST_CHECK = Duration.ofMillis(100);
+    private static final int RECENTLY_CLOSED = 250;
 
     /** What is left of a trade once its exit is off the book, and why when nothing is. */
     public record Left(BigDecimal amount, String why) {
@@ -113,7 +115,14 @@ public class TradeCloser {
                         : wait.multipliedBy(2);
             }
         }
-        return left(verdict, rest.findByCid(verdict.symbol(), exitCid, placedOn), exitCid, trade);
+        List<Order> legs = rest.findByCid(verdict.symbol(), exitCid, placedOn);
+        if (legs.isEmpty()) {
+            // An exit placed days ago and cancelled moments ago (a close cut short by a crash) is dated out of the
+            // look-up's days; it is among the orders the account closed last.
+            legs = rest.orderHistory(verdict.symbol(), HistoryQuery.limit(RECENTLY_CLOSED)).stream()
+                    .filter(o -> o.cid() != null && o.cid() == exitCid).toList();
+        }
+        return left(verdict, legs, exitCid, trade);
     }
 
     /**
