@@ -3,6 +3,8 @@ package io.tradingbot.bitfinex.auth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,6 +22,8 @@ public final class NonceGenerator {
 
     private final LongSupplier microClock;
     private final AtomicLong last;
+    /** Held from taking a nonce until its request is through (fair: callers go in the order they came). */
+    private final ReentrantLock inOrder = new ReentrantLock(true);
 
     public NonceGenerator(LongSupplier microClock) {
         this(microClock, 0L);
@@ -48,6 +52,20 @@ public final class NonceGenerator {
             throw new IllegalStateException("nonce exceeds Bitfinex's maximum 9007199254740991");
         }
         return nonce;
+    }
+
+    /**
+     * Takes the next nonce and makes the request signed with it while no other caller of this generator, whichever client
+     * it uses, can take one. The exchange refuses a nonce below one it has seen for the key, and requests on separate
+     * connections arrive in any order, so taking a nonce and sending its request are one step per key.
+     */
+    public <T> T inOrder(LongFunction<T> signedRequest) {
+        inOrder.lock();
+        try {
+            return signedRequest.apply(next());
+        } finally {
+            inOrder.unlock();
+        }
     }
 
     /** The last nonce issued (0 if none). */

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,8 +76,6 @@ public final class BitfinexRestClient implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final Sleeper sleeper;
     private final NonceGenerator nonces;
-    /** Held from taking a nonce until its request is answered (fair: callers go in the order they came). */
-    private final ReentrantLock authenticated = new ReentrantLock(true);
     private final RequestSigner signer;
 
     public BitfinexRestClient(BitfinexClientConfig config) {
@@ -381,21 +378,14 @@ public final class BitfinexRestClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode request body", e);
         }
-        // The exchange refuses a nonce below one it has seen for the key, and concurrent requests on separate connections
-        // can arrive in any order: taking the nonce and completing the request is one step per key.
-        authenticated.lock();
-        try {
-            long nonce = nonces.next();
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(config.authRestUrl()) + "/v2/" + path))
-                    .header("Content-Type", "application/json")
-                    .header("bfx-nonce", Long.toString(nonce))
-                    .header("bfx-apikey", config.apiKey())
-                    .header("bfx-signature", signer.signRest(path, nonce, json))
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-            return send(request, path);
-        } finally {
-            authenticated.unlock();
-        }
+        // The generator is the key's, shared by every client of it in this process: the request is answered before
+        // another one of the key takes its nonce.
+        return nonces.inOrder(nonce -> send(HttpRequest.newBuilder(URI.create(base(config.authRestUrl()) + "/v2/" + path))
+                .header("Content-Type", "application/json")
+                .header("bfx-nonce", Long.toString(nonce))
+                .header("bfx-apikey", config.apiKey())
+                .header("bfx-signature", signer.signRest(path, nonce, json))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), path));
     }
 
     private JsonNode send(HttpRequest.Builder builder, String path) {

@@ -441,22 +441,25 @@ public final class BitfinexWebSocketClient implements AutoCloseable {
         if (options == null || !conn.authSent.compareAndSet(false, true)) {
             return; // connect() and authenticate() may race to send it: once per socket
         }
-        long nonce = nonces.next();
-        String payload = RequestSigner.authPayload(nonce);
-        ObjectNode event = mapper.createObjectNode()
-                .put("event", "auth")
-                .put("apiKey", config.apiKey())
-                .put("authSig", signer.hmac(payload))
-                .put("authNonce", Long.toString(nonce))
-                .put("authPayload", payload);
-        if (options.deadManSwitch()) {
-            event.put("dms", 4);
-        }
-        if (!options.filter().isEmpty()) {
-            ArrayNode filter = event.putArray("filter");
-            options.filter().forEach(filter::add);
-        }
-        send(conn, event.toString());
+        // in the key's order, like a REST request: its nonce is not taken while one of those is in flight
+        nonces.inOrder(nonce -> {
+            String payload = RequestSigner.authPayload(nonce);
+            ObjectNode event = mapper.createObjectNode()
+                    .put("event", "auth")
+                    .put("apiKey", config.apiKey())
+                    .put("authSig", signer.hmac(payload))
+                    .put("authNonce", Long.toString(nonce))
+                    .put("authPayload", payload);
+            if (options.deadManSwitch()) {
+                event.put("dms", 4);
+            }
+            if (!options.filter().isEmpty()) {
+                ArrayNode filter = event.putArray("filter");
+                options.filter().forEach(filter::add);
+            }
+            send(conn, event.toString());
+            return null;
+        });
     }
 
     private void sendSubscribe(Connection conn, Subscription sub) {

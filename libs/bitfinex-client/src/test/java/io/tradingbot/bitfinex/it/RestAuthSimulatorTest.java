@@ -73,17 +73,19 @@ class RestAuthSimulatorTest extends SimulatorTestBase {
     }
 
     /**
-     * Several threads of one process signing with one key (order-service looks orders up while it places others): the
-     * exchange refuses a nonce lower than one it has seen, so each request must arrive in the order its nonce was taken.
+     * Several threads of one process signing with one key, through two clients of it (order-service looks orders up
+     * while it places others; a test or a tool signs beside a service): the exchange refuses a nonce lower than one it
+     * has seen, so each request must arrive in the order its nonce was taken, whichever client sends it.
      */
     @Test
     void concurrentAuthenticatedCallsOnOneKeyAreNeverRefusedForTheirNonce() throws Exception {
         Credentials account = newAccount();
         try (BitfinexRestClient rest = new BitfinexRestClient(config(account));
+                BitfinexRestClient beside = new BitfinexRestClient(config(account));
                 var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
             List<java.util.concurrent.Future<List<Wallet>>> calls = new java.util.ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                calls.add(pool.submit(rest::wallets));
+            for (int i = 0; i < 80; i++) {
+                calls.add(pool.submit(i % 2 == 0 ? rest::wallets : beside::wallets));
             }
             for (var call : calls) {
                 assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotEmpty();
