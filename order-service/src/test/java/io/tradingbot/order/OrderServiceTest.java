@@ -691,7 +691,7 @@ class OrderServiceTest extends ServiceContract {
         ExitOrders next = new ExitOrders(exchange, cidLookup, publisher, orderEntry, restarted, new FillFees(),
                 orderConfig);
         List<Order> exit = next.place(new ExitPlan(verdictId, BTC, new BigDecimal("44000"), new BigDecimal("42000"),
-                Instant.ofEpochMilli(entry.mtsCreate())), entry);
+                Instant.ofEpochMilli(entry.mtsCreate())), entry, true);
 
         assertThat(exit).extracting(Order::id).containsAnyElementsOf(exitOrders);
         assertThat(ordersWithCid(exitCid)).extracting(Order::id).containsExactlyInAnyOrderElementsOf(exitOrders);
@@ -832,6 +832,61 @@ class OrderServiceTest extends ServiceContract {
                 .cancelExit(closing("verdict:after-restart", fourth.id(), "0.00998"));
         assertThat(left.amount()).isEqualByComparingTo("0.00998");
         assertThat(ordersWithCid(fourthExit)).hasSize(2).allMatch(o -> o.state() == Order.State.CANCELED);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(20)
+    void anEntryThatFilledWhileNoOrderServiceWatchedGetsItsExitAtTheNextResync() throws Exception {
+        sim.setPrice(BTC, "43000");
+        // An account this instance does not watch: its orders fill as an account's do while order-service is down.
+        SimulatorProcess.Credentials unwatched = sim.createAccount("unwatched", List.of("read", "write"),
+                List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "10000")));
+        io.tradingbot.bitfinex.config.BitfinexClientConfig config = io.tradingbot.bitfinex.config.BitfinexClientConfig
+                .builder().baseUrl(sim.baseUrl()).credentials(unwatched.apiKey(), unwatched.apiSecret()).build();
+        try (BitfinexRestClient other = new BitfinexRestClient(config);
+                io.tradingbot.bitfinex.ws.BitfinexWebSocketClient idle =
+                        new io.tradingbot.bitfinex.ws.BitfinexWebSocketClient(config)) {
+            // The crash came between this entry's fill and its exit.
+            String unprotected = "verdict:filled-unseen";
+            other.submitOrder(entryOf(unprotected, "0.002"));
+            // This one's exit was placed, then cancelled by hand: the trade was closed on purpose and stays so.
+            String closedByHand = "verdict:exit-cancelled-by-hand";
+            other.submitOrder(entryOf(closedByHand, "0.002"));
+            long handExit = other.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_LIMIT, BTC,
+                    new BigDecimal("-0.001996")).price(new BigDecimal("44500")).cid(VerdictCids.exit(closedByHand))
+                    .build()).order().id();
+            other.cancelOrder(handExit);
+
+            OrderLifecycle restarted = new OrderLifecycle(publisher, new ExitOrders(other, new CidLookup(other, meters),
+                    publisher, new OrderEntry(other, idle, orderConfig, meters), journal, new FillFees(), orderConfig),
+                    other, orderConfig);
+            assertThat(restarted.placeMissingExits(other.activeOrders())).containsExactly(unprotected);
+
+            long exitCid = VerdictCids.exit(unprotected);
+            await().atMost(WAIT).until(() -> other.activeOrders().stream().anyMatch(o -> o.cid() != null
+                    && o.cid() == exitCid && o.state() == Order.State.ACTIVE));
+            List<Order> exit = other.activeOrders().stream().filter(o -> o.cid() != null && o.cid() == exitCid).toList();
+            // What the market buy left after its 0.2 % taker fee, at the entry's take profit with its stop loss.
+            assertThat(exit).filteredOn(o -> "EXCHANGE LIMIT".equals(o.type())).singleElement().satisfies(o -> {
+                assertThat(o.amountOrig()).isEqualByComparingTo("-0.001996");
+                assertThat(o.price()).isEqualByComparingTo("44500");
+                assertThat(o.hasFlag(OrderFlags.OCO)).isTrue();
+            });
+            assertThat(other.activeOrders()).noneMatch(o -> o.cid() != null && o.cid() == VerdictCids.exit(closedByHand));
+
+            // The next resync finds the exit open: nothing is placed twice.
+            assertThat(restarted.placeMissingExits(other.activeOrders())).isEmpty();
+            assertThat(other.activeOrders()).filteredOn(o -> o.cid() != null && o.cid() == exitCid)
+                    .extracting(Order::id).containsExactlyInAnyOrderElementsOf(exit.stream().map(Order::id).toList());
+            other.cancelOrder(exit.getFirst().id());
+        }
+    }
+
+    /** A market buy as order-service places an entry: its exit plan in its meta. */
+    private static OrderRequest entryOf(String verdictId, String amount) {
+        return OrderRequest.builder(OrderType.EXCHANGE_MARKET, BTC, new BigDecimal(amount))
+                .cid(VerdictCids.entry(verdictId)).meta(Map.of("verdict_id", verdictId, "role", "entry",
+                        "take_profit", "44500", "stop_loss", "41000")).build();
     }
 
     /** risk-service's close of the trade of verdict {@code trade}: a market SELL of what it holds, no exits. */

@@ -140,6 +140,55 @@ class RestEntryTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void anExitTheExchangeDidNotAnswerIsTriedAgainUntilTheTradeHasItsStopLoss() throws Exception {
+        sim.setPrice(BTC, "43000");
+        RiskVerdict buy = new RiskVerdict("verdict:rest-exit-retry", "sig-rest-exit-retry", BTC, Side.BUY, true,
+                RiskLevel.LOW, List.of("within limits"), new BigDecimal("0.002"), "EXCHANGE LIMIT", new BigDecimal("42800"),
+                BigDecimal.ONE, new BigDecimal("41000"), new BigDecimal("44500"), Instant.now());
+        KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
+        topics.send(Topics.RISK_VERDICTS, BTC, buy);
+        long entryCid = VerdictCids.entry(buy.id());
+        await().atMost(Duration.ofSeconds(45)).until(() -> !withCid(exchange.activeOrders(), entryCid).isEmpty());
+        double lostBefore = submits("no_answer");
+
+        // The entry fills; the exchange answers the next three order submits (the exit's first three tries) with an
+        // error and takes none of them.
+        sim.httpFault(500, 3, "/v2/auth/w/order/submit");
+        long exitCid = VerdictCids.exit(buy.id());
+        List<Order> exit;
+        try {
+            sim.setPrice(BTC, "42700");
+            await().atMost(Duration.ofSeconds(45)).until(() -> !withCid(exchange.activeOrders(), exitCid).isEmpty());
+            exit = withCid(exchange.activeOrders(), exitCid);
+        } finally {
+            sim.clearFaults();
+        }
+        assertThat(submits("no_answer") - lostBefore).as("the exit's tries the exchange did not answer").isEqualTo(3.0);
+        // Placed once: one OCO, the take profit a limit sell of what the buy left (0.1 % maker fee taken in BTC).
+        assertThat(exit).filteredOn(o -> "EXCHANGE LIMIT".equals(o.type())).singleElement().satisfies(o -> {
+            assertThat(o.amountOrig()).isEqualByComparingTo("-0.001998");
+            assertThat(o.price()).isEqualByComparingTo("44500");
+            assertThat(o.hasFlag(io.tradingbot.bitfinex.model.OrderFlags.OCO)).isTrue();
+        });
+        List<TradeResult> results = topics.read(Topics.TRADING_RESULTS, TradeResult.class,
+                list -> list.stream().anyMatch(r -> r.verdictId().equals(buy.id()) && r.message().startsWith("exit")),
+                Duration.ofSeconds(45)).stream().filter(r -> r.verdictId().equals(buy.id())).toList();
+        assertThat(results).filteredOn(r -> r.message().startsWith("exit")).singleElement()
+                .satisfies(r -> assertThat(r.success()).as(r.message()).isTrue());
+        exchange.cancelOrder(exit.getFirst().id()); // its twin goes with it
+    }
+
+    private static List<Order> withCid(List<Order> orders, long cid) {
+        return orders.stream().filter(o -> o.cid() != null && o.cid() == cid).toList();
+    }
+
+    private static double submits(String outcome) {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return Prometheus.sum(metrics, "tradingbot_exchange_submit_seconds_count", "outcome=\"" + outcome + "\"");
+    }
+
     private static RiskVerdict verdict(String symbol, String id, String amount, String price) {
         return new RiskVerdict(id, "sig-" + id, symbol, Side.BUY, true, RiskLevel.LOW, List.of("within limits"),
                 new BigDecimal(amount), "EXCHANGE LIMIT", new BigDecimal(price), BigDecimal.ONE, null, null, Instant.now());

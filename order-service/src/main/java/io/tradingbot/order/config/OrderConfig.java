@@ -59,6 +59,36 @@ public interface OrderConfig {
     boolean exitOrders();
 
     /**
+     * After each (re-)authentication, a filled entry of the bot whose exit is neither open nor closed gets it, if it
+     * filled within this window (a crash between an entry's fill and its exit, or a fill while the socket was down).
+     * Older ones are left alone: the user has had time to see the failed trade result and decide.
+     */
+    @WithDefault("PT48H")
+    Duration exitCheckWindow();
+
+    /** Further tries of an exit that could not be placed for a passing reason, under {@code order.exit-retry.*}. */
+    ExitRetry exitRetry();
+
+    /**
+     * A filled entry whose exit got no answer (and was not found by its cid), met a busy exchange (5xx, 429, maintenance)
+     * or an unacknowledged journal record is tried again, each try after twice the wait of the one before: the trade has
+     * no stop loss until then. Each try looks the exit up by its cid before sending it. A refusal is not tried again.
+     */
+    interface ExitRetry {
+        /** Tries in all, the first included; after the last the trade result says the trade has no stop loss. */
+        @WithDefault("10")
+        int attempts();
+
+        /** The wait before the second try. */
+        @WithDefault("PT1S")
+        Duration firstDelay();
+
+        /** The longest wait between two tries. */
+        @WithDefault("PT1M")
+        Duration maxDelay();
+    }
+
+    /**
      * How long a spot buy's exit waits for the socket's {@code tu} reports of the buy's fees (charged in the bought
      * currency, so they size the exit) before it reads the buy's trades over REST instead.
      */

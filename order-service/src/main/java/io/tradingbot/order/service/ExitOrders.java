@@ -2,6 +2,11 @@ package io.tradingbot.order.service;
 
 import io.quarkus.runtime.Startup;
 import io.tradingbot.bitfinex.error.BitfinexException;
+import io.tradingbot.bitfinex.error.MaintenanceException;
+import io.tradingbot.bitfinex.error.NonceTooSmallException;
+import io.tradingbot.bitfinex.error.RateLimitException;
+import io.tradingbot.bitfinex.error.ServerErrorException;
+import io.tradingbot.bitfinex.error.TransportException;
 import io.tradingbot.bitfinex.model.AccountTrade;
 import io.tradingbot.bitfinex.model.Order;
 import io.tradingbot.bitfinex.model.OrderRequest;
@@ -58,8 +63,16 @@ public class ExitOrders {
         this.config = config;
     }
 
-    /** Places the exit of a filled entry once; returns the exit's orders (both OCO legs) as the exchange knows them. */
-    public List<Order> place(ExitPlan verdict, Order entry) {
+    /**
+     * Places the exit of a filled entry once; returns the exit's orders (both OCO legs) as the exchange knows them, or
+     * none when the exchange refused it (the failed trade result says why).
+     *
+     * @param lastTry whether a failure that another try could mend is final all the same
+     * @throws NotPlacedYet when the exit may be placed by trying again: the exchange did not answer (and the exit was not
+     *         found by its cid), was busy or in maintenance, or Kafka did not acknowledge its journal record. The next
+     *         try finds its cid journaled and looks it up before sending anything.
+     */
+    public List<Order> place(ExitPlan verdict, Order entry, boolean lastTry) {
         long cid = VerdictCids.exit(verdict.verdictId());
         SignalType signal = entry.amountOrig().signum() > 0 ? SignalType.BUY : SignalType.SELL;
         try {
@@ -96,11 +109,30 @@ public class ExitOrders {
                     }, f -> LOG.warnf("exit result of %s not published: %s", verdict.verdictId(), f.getMessage()));
             return placed.orders();
         } catch (BitfinexException | OrderJournal.NotJournaled | IllegalArgumentException e) {
-            LOG.warnf("exit of verdict %s not placed: %s", verdict.verdictId(), e.getMessage());
+            boolean mendable = mendable(e);
+            if (mendable && !lastTry) {
+                throw new NotPlacedYet(e);
+            }
+            LOG.errorf("exit of verdict %s not placed: %s; the trade has no stop loss", verdict.verdictId(),
+                    e.getMessage());
             publisher.result(new TradeResult(verdict.verdictId(), verdict.symbol(), signal, false,
-                    "exit not placed: " + e.getMessage(), null, Instant.now())).subscribe().with(ok -> {
+                    "exit not placed" + (mendable ? " after every try" : "") + ": " + e.getMessage()
+                    + "; the trade has no stop loss or take profit", null, Instant.now())).subscribe().with(ok -> {
                     }, f -> LOG.warnf("exit result of %s not published: %s", verdict.verdictId(), f.getMessage()));
             return List.of();
+        }
+    }
+
+    private static boolean mendable(RuntimeException e) {
+        return e instanceof TransportException || e instanceof ServerErrorException || e instanceof RateLimitException
+                || e instanceof MaintenanceException || e instanceof NonceTooSmallException
+                || e instanceof OrderJournal.NotJournaled;
+    }
+
+    /** The exit was not placed, for a reason that may pass: try again later. */
+    public static final class NotPlacedYet extends RuntimeException {
+        NotPlacedYet(RuntimeException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,8 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +41,11 @@ import java.util.concurrent.TimeUnit;
 public class OrderLifecycle {
     private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
     private static final int REMEMBERED = 10_000;
+    /**
+     * Closed orders read for entries that filled unseen: newest first, far more than an account closes between a crash
+     * and the restart (order-service places nothing while it is down).
+     */
+    private static final int CLOSED_ORDERS_READ = 500;
 
     /** What order-service meant an order for. */
     public record Intent(RiskVerdict verdict, boolean exit) {
@@ -57,8 +63,8 @@ public class OrderLifecycle {
     // cid → (order id → its latest view), guarded by published: a close cancels a trade's exit legs and sees them end
     // from the socket's reports instead of reading the exchange over REST, one signed request after another.
     private final Map<Long, Map<Long, Order>> byCid = lastRemembered();
-    // Exits and resync read the exchange over REST; never on the socket's thread.
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    // Exits and resync read the exchange over REST; never on the socket's thread. An exit tried again waits here too.
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "order-lifecycle");
         t.setDaemon(true);
         return t;
@@ -160,7 +166,7 @@ public class OrderLifecycle {
             Optional<ExitPlan> plan = intent != null ? (intent.exit() ? Optional.empty() : ExitPlan.of(intent.verdict()))
                     : ExitPlan.of(order);
             plan.filter(p -> exitsStarted.add(p.verdictId()))
-                    .ifPresent(p -> background.execute(() -> placeExit(p, order)));
+                    .ifPresent(p -> background.execute(() -> placeExit(p, order, 1)));
         }
     }
 
@@ -195,9 +201,17 @@ public class OrderLifecycle {
         }
     }
 
-    private void placeExit(ExitPlan plan, Order entry) {
+    private void placeExit(ExitPlan plan, Order entry, int attempt) {
+        OrderConfig.ExitRetry retry = config.exitRetry();
         try {
-            exits.place(plan, entry).forEach(this::observe);
+            exits.place(plan, entry, attempt >= retry.attempts()).forEach(this::observe);
+        } catch (ExitOrders.NotPlacedYet e) {
+            // A filled entry without its exit has no stop loss: a lost answer or a busy exchange is not the end of it.
+            Duration delay = retry.firstDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
+            delay = delay.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : delay;
+            LOG.warnf("exit of verdict %s not placed yet (%s): try %d of %d in %s", plan.verdictId(), e.getMessage(),
+                    attempt + 1, retry.attempts(), delay);
+            background.schedule(() -> placeExit(plan, entry, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             // Not swallowed by the executor: a filled entry without its exit has no stop loss.
             LOG.errorf(e, "exit of verdict %s not placed", plan.verdictId());
@@ -206,9 +220,20 @@ public class OrderLifecycle {
 
     /**
      * After a (re-)authentication: the snapshot's orders are observed, and every order last seen open but absent from
-     * the snapshot closed while the socket was down; its final state is read from the order history.
+     * the snapshot closed while the socket was down; its final state is read from the order history. Then the bot's
+     * entries that filled unseen get their exits ({@link #placeMissingExits}).
      */
     public void resync(List<Order> snapshot) {
+        if (config.exitOrders()) {
+            background.execute(() -> {
+                try {
+                    placeMissingExits(snapshot);
+                } catch (BitfinexException e) {
+                    LOG.warnf("resync: closed orders unreadable (%s); entries that filled unseen get their exits at the "
+                            + "next resync", e.getMessage());
+                }
+            });
+        }
         snapshot.forEach(this::observe);
         Set<Long> active = new HashSet<>();
         snapshot.forEach(o -> active.add(o.id()));
@@ -223,6 +248,40 @@ public class OrderLifecycle {
         if (!missing.isEmpty()) {
             background.submit(() -> closeMissing(missing));
         }
+    }
+
+    /**
+     * Finds the bot's entries that filled while no order-service watched them (after a crash between the fill and its
+     * exit, or an entry placed before a restart that filled before the new socket was up): a filled entry carrying its
+     * exit plan, filled within {@code order.exit-check-window}, whose exit is neither open ({@code open}) nor among the
+     * account's last closed orders. Each gets its exit now, as if its fill had just been seen (placed once: the exit's cid
+     * is looked up first whenever the journal cannot vouch for it). An exit that was cancelled or filled is in the history
+     * and is not placed again: the trade was closed.
+     *
+     * @return the verdict ids of the trades whose exits were started
+     */
+    public List<String> placeMissingExits(List<Order> open) {
+        List<Order> closed = rest.orderHistory(null, HistoryQuery.limit(CLOSED_ORDERS_READ));
+        Set<Long> cids = new HashSet<>();
+        open.forEach(o -> cids.add(o.cid()));
+        closed.forEach(o -> cids.add(o.cid()));
+        long since = System.currentTimeMillis() - config.exitCheckWindow().toMillis();
+        List<String> started = new ArrayList<>();
+        for (Order order : closed) {
+            if (order.state() != Order.State.EXECUTED || order.mtsUpdate() == null || order.mtsUpdate() < since) {
+                continue;
+            }
+            Optional<ExitPlan> plan = ExitPlan.of(order).filter(p -> !cids.contains(VerdictCids.exit(p.verdictId())));
+            if (plan.isPresent() && !exitsStarted.contains(plan.get().verdictId())) {
+                observe(order);
+                if (exitsStarted.contains(plan.get().verdictId())) {
+                    LOG.warnf("entry %d of verdict %s filled unseen and had no exit: placing it now", order.id(),
+                            plan.get().verdictId());
+                    started.add(plan.get().verdictId());
+                }
+            }
+        }
+        return started;
     }
 
     private void closeMissing(Map<Long, String> missing) {

@@ -84,6 +84,26 @@ class KeyPermissionsTest {
                 return true;
             }
 
+            public Duration exitCheckWindow() {
+                return Duration.ofHours(48);
+            }
+
+            public ExitRetry exitRetry() {
+                return new ExitRetry() {
+                    public int attempts() {
+                        return 10;
+                    }
+
+                    public Duration firstDelay() {
+                        return Duration.ofSeconds(1);
+                    }
+
+                    public Duration maxDelay() {
+                        return Duration.ofMinutes(1);
+                    }
+                };
+            }
+
             public Duration exitFeeWait() {
                 return Duration.ofMillis(500);
             }
