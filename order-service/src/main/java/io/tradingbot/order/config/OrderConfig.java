@@ -61,7 +61,8 @@ public interface OrderConfig {
     /**
      * After each (re-)authentication, a filled entry of the bot whose exit is neither open nor closed gets it, if it
      * filled within this window (a crash between an entry's fill and its exit, or a fill while the socket was down).
-     * Older ones are left alone: the user has had time to see the failed trade result and decide.
+     * Older ones are left alone: a trade without its exit for days is the user's to decide on, not the bot's to act on
+     * at a restart.
      */
     @WithDefault("PT48H")
     Duration exitCheckWindow();
