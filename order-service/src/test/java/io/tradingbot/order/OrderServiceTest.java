@@ -828,7 +828,7 @@ class OrderServiceTest extends ServiceContract {
         await().atMost(WAIT).until(() -> ordersWithCid(fourthExit).stream().filter(o -> o.state() == Order.State.ACTIVE)
                 .count() == 2);
         OrderLifecycle restarted = new OrderLifecycle(publisher, exitOrders, exchange, orderConfig);
-        TradeCloser.Left left = new TradeCloser(exchange, socket, restarted, orderConfig)
+        TradeCloser.Left left = new TradeCloser(exchange, socket, restarted, exitOrders, orderConfig)
                 .cancelExit(closing("verdict:after-restart", fourth.id(), "0.00998"));
         assertThat(left.amount()).isEqualByComparingTo("0.00998");
         assertThat(ordersWithCid(fourthExit)).hasSize(2).allMatch(o -> o.state() == Order.State.CANCELED);
@@ -968,7 +968,7 @@ class OrderServiceTest extends ServiceContract {
         exchange.cancelOrder(ordersWithCid(exitCid).getFirst().id());
         await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().noneMatch(o -> o.state() == Order.State.ACTIVE));
         OrderLifecycle restarted = new OrderLifecycle(publisher, exitOrders, exchange, orderConfig);
-        TradeCloser.Left left = new TradeCloser(exchange, socket, restarted, orderConfig)
+        TradeCloser.Left left = new TradeCloser(exchange, socket, restarted, exitOrders, orderConfig)
                 .cancelExit(closing("verdict:closes-days-old", buy.id(), "0.00998"));
         assertThat(left.amount()).as(left.why()).isEqualByComparingTo("0.00998");
     }

@@ -17,6 +17,10 @@ import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
 import io.tradingbot.kafka.testkit.Prometheus;
+import io.tradingbot.order.config.OrderConfig;
+import io.tradingbot.order.messaging.OrderPublisher;
+import io.tradingbot.order.service.ExitOrders;
+import io.tradingbot.order.service.OrderLifecycle;
 import io.tradingbot.order.service.VerdictCids;
 import io.tradingbot.order.support.KafkaTopics;
 import io.tradingbot.order.support.RiskStandIn;
@@ -69,6 +73,15 @@ class RestEntryTest {
 
     @Inject
     BitfinexRestClient exchange;
+
+    @Inject
+    OrderPublisher publisher;
+
+    @Inject
+    ExitOrders exitOrders;
+
+    @Inject
+    OrderConfig orderConfig;
 
     @Test
     @org.junit.jupiter.api.Order(1)
@@ -178,6 +191,63 @@ class RestEntryTest {
         assertThat(results).filteredOn(r -> r.message().startsWith("exit")).singleElement()
                 .satisfies(r -> assertThat(r.success()).as(r.message()).isTrue());
         exchange.cancelOrder(exit.getFirst().id()); // its twin goes with it
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aTradeWhoseExitIsNotOnTheExchangeYetIsClosedBySellingWhatItsEntryLeft() throws Exception {
+        sim.setPrice(BTC, "43000");
+        BigDecimal btcBefore = btc();
+        RiskVerdict buy = new RiskVerdict("verdict:rest-exit-withdrawn", "sig-rest-exit-withdrawn", BTC, Side.BUY, true,
+                RiskLevel.LOW, List.of("within limits"), new BigDecimal("0.002"), "EXCHANGE LIMIT", new BigDecimal("42800"),
+                BigDecimal.ONE, new BigDecimal("41000"), new BigDecimal("44500"), Instant.now());
+        KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
+        topics.send(Topics.RISK_VERDICTS, BTC, buy);
+        long entryCid = VerdictCids.entry(buy.id());
+        await().atMost(Duration.ofSeconds(45)).until(() -> !withCid(exchange.activeOrders(), entryCid).isEmpty());
+        double lostBefore = submits("no_answer");
+
+        // The entry fills while the exchange takes no order: its exit's tries fail 1, 2 and 4 s apart; the next is 8 s
+        // after the fourth.
+        sim.httpFault(500, 1000, "/v2/auth/w/order/submit");
+        try {
+            sim.setPrice(BTC, "42700");
+            await().atMost(Duration.ofSeconds(45)).until(() -> submits("no_answer") - lostBefore >= 4);
+        } finally {
+            sim.clearFaults();
+        }
+
+        // risk-service's close of the trade (it sizes it at what the entry bought, at most what the wallet holds).
+        RiskVerdict close = new RiskVerdict("verdict:rest-close-unexited", "sig-rest-close-unexited", BTC, Side.SELL,
+                true, RiskLevel.LOW, List.of("closes the long trade"), new BigDecimal("0.002"), "EXCHANGE MARKET",
+                new BigDecimal("42700"), BigDecimal.ONE, null, null, Instant.now(), buy.id());
+        topics.send(Topics.RISK_VERDICTS, BTC, close);
+        TradeResult sold = topics.read(Topics.TRADING_RESULTS, TradeResult.class,
+                list -> list.stream().anyMatch(r -> r.verdictId().equals(close.id())), Duration.ofSeconds(45)).stream()
+                .filter(r -> r.verdictId().equals(close.id())).findFirst().orElseThrow();
+        assertThat(sold.success()).as(sold.message()).isTrue();
+        assertThat(sold.message()).endsWith("closing the trade " + buy.id() + " (it had no exit on the exchange; its "
+                + "exit is withdrawn)");
+        // What the limit buy left after its 0.1 % maker fee, sold once: the wallet holds what it held before the trade.
+        List<Order> sale = withCid(exchange.orderHistory(BTC, io.tradingbot.bitfinex.rest.HistoryQuery.limit(50)),
+                VerdictCids.entry(close.id()));
+        assertThat(sale).singleElement().satisfies(o -> assertThat(o.amountOrig()).isEqualByComparingTo("-0.001998"));
+        assertThat(btc()).isEqualByComparingTo(btcBefore);
+
+        // Withdrawn: the try that was due after the sale places nothing, and nor does a restarted instance's resync.
+        Thread.sleep(10_000);
+        long exitCid = VerdictCids.exit(buy.id());
+        assertThat(withCid(exchange.activeOrders(), exitCid)).isEmpty();
+        assertThat(withCid(exchange.orderHistory(BTC, io.tradingbot.bitfinex.rest.HistoryQuery.limit(50)), exitCid))
+                .isEmpty();
+        OrderLifecycle restarted = new OrderLifecycle(publisher, exitOrders, exchange, orderConfig);
+        assertThat(restarted.placeMissingExits(exchange.activeOrders())).isEmpty();
+        assertThat(btc()).isEqualByComparingTo(btcBefore);
+    }
+
+    private BigDecimal btc() {
+        return exchange.wallets().stream().filter(w -> "exchange".equals(w.type()) && "BTC".equals(w.currency()))
+                .map(io.tradingbot.bitfinex.model.Wallet::balance).findFirst().orElse(BigDecimal.ZERO);
     }
 
     private static List<Order> withCid(List<Order> orders, long cid) {

@@ -33,6 +33,14 @@ public interface AccountConfig {
     @WithDefault("PT10S")
     Duration snapshotInterval();
 
+    /**
+     * How long after its fill a spot entry of the bot still counts as a trade open without its exit (in the snapshot's
+     * {@code filled_entries}, by which risk-service counts it). Keep it equal to order-service's
+     * {@code order.exit-check-window}, within which order-service places such an exit at its next resync.
+     */
+    @WithDefault("PT48H")
+    Duration filledEntryWindow();
+
     /** How long a ticker read over REST is reused when valuing wallets in USD. */
     @WithDefault("PT5S")
     Duration tickerMaxAge();
@@ -51,6 +59,7 @@ public interface AccountConfig {
     static void check(AccountConfig account, SettingsCheck check) {
         check.notBlank("name", account.name())
                 .positive("snapshot-interval", account.snapshotInterval())
+                .positive("filled-entry-window", account.filledEntryWindow())
                 .notEmpty("usd-currencies", account.usdCurrencies())
                 .atLeast("margin.healthy-level", account.margin().healthyLevel(), "1")
                 .atLeast("margin.warning-level", account.margin().warningLevel(), "1");

@@ -4,6 +4,7 @@ import io.tradingbot.account.service.AccountService;
 import io.tradingbot.account.service.RefreshScope;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.ActiveOrder;
+import io.tradingbot.events.FilledEntry;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -47,6 +48,13 @@ public class AccountResource {
     @Operation(summary = "The orders still open on the exchange; role and verdict_id mark the ones order-service placed")
     public List<ActiveOrder> orders() {
         return account.orders();
+    }
+
+    @GET
+    @Path("filled-entries")
+    @Operation(summary = "The bot's spot entries that filled and whose take-profit / stop-loss exit is not on the exchange")
+    public List<FilledEntry> filledEntries() {
+        return account.filledEntries();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.tradingbot.account.service;
 
 import io.tradingbot.events.ActiveOrder;
+import io.tradingbot.events.FilledEntry;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Wallets, positions, margin info and open orders as the exchange last told them, over REST or channel 0. Every change
+ * Wallets, positions, margin info, open orders and the bot's filled entries still owed their exit ({@link FilledEntries}),
+ * as the exchange last told them, over REST or channel 0. Every change
  * bumps a version, so a REST read that raced with events can tell that it is already older than the state it would
  * replace.
  */
@@ -24,17 +26,18 @@ public class AccountBook {
     private final Map<String, Wallet> wallets = new LinkedHashMap<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private final Map<Long, ActiveOrder> orders = new LinkedHashMap<>();
+    private final Map<String, FilledEntry> filledEntries = new LinkedHashMap<>();
     private MarginInfo margin;
     private long version;
 
     /** What a reader sees at one instant. */
     public record State(List<Wallet> wallets, List<Position> positions, MarginInfo margin, List<ActiveOrder> orders,
-            long version) {
+            List<FilledEntry> filledEntries, long version) {
     }
 
     public synchronized State state() {
         return new State(List.copyOf(wallets.values()), List.copyOf(positions.values()), margin,
-                List.copyOf(orders.values()), version);
+                List.copyOf(orders.values()), List.copyOf(filledEntries.values()), version);
     }
 
     public synchronized long version() {
@@ -112,6 +115,33 @@ public class AccountBook {
         }
         version++;
         return true;
+    }
+
+    /** An entry that filled and is owed its exit, unless an open order of the book already settles its verdict. */
+    public synchronized boolean putFilledEntry(FilledEntry entry) {
+        boolean settled = orders.values().stream()
+                .anyMatch(o -> ActiveOrder.EXIT.equals(o.role()) && entry.verdictId().equals(o.verdictId()));
+        if (settled || entry.equals(filledEntries.get(entry.verdictId()))) {
+            return false;
+        }
+        filledEntries.put(entry.verdictId(), entry);
+        version++;
+        return true;
+    }
+
+    /** The entry of this verdict has its exit, or its trade was sold: it no longer waits. */
+    public synchronized boolean settle(String verdictId) {
+        if (filledEntries.remove(verdictId) == null) {
+            return false;
+        }
+        version++;
+        return true;
+    }
+
+    public synchronized boolean replaceFilledEntries(Collection<FilledEntry> next) {
+        Map<String, FilledEntry> byVerdict = new LinkedHashMap<>();
+        next.forEach(e -> byVerdict.put(e.verdictId(), e));
+        return replace(filledEntries, byVerdict);
     }
 
     public synchronized boolean replaceMargin(MarginInfo next) {

@@ -17,8 +17,10 @@ import io.tradingbot.bitfinex.ws.ConnectionState;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.ActiveOrder;
+import io.tradingbot.events.FilledEntry;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
+import io.tradingbot.events.Symbols;
 import io.tradingbot.events.Wallet;
 import io.tradingbot.support.bitfinex.BitfinexSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,6 +157,16 @@ public class AccountService {
         return book.state().orders();
     }
 
+    /** The bot's spot entries that filled within {@code account.filled-entry-window} and have no exit on the exchange. */
+    public List<FilledEntry> filledEntries() {
+        return withinWindow(book.state().filledEntries());
+    }
+
+    private List<FilledEntry> withinWindow(List<FilledEntry> entries) {
+        long since = System.currentTimeMillis() - config.filledEntryWindow().toMillis();
+        return entries.stream().filter(e -> e.mts() >= since).toList();
+    }
+
     public AccountSummary summary() {
         return snapshot().summary();
     }
@@ -166,12 +178,12 @@ public class AccountService {
         List<String> symbols = new ArrayList<>();
         state.positions().forEach(p -> {
             symbols.add(p.symbol());
-            currencies.add(UsdPrices.quoteOf(p.symbol()));
+            currencies.add(Symbols.quote(p.symbol()));
         });
         UsdPrices.Board board = prices.board(currencies, symbols);
         AccountSummary summary = calculator.summarize(state.wallets(), state.positions(), state.margin(), board);
         return new AccountSnapshot(config.name(), System.currentTimeMillis(), state.wallets(), state.positions(),
-                state.margin(), summary, state.orders());
+                state.margin(), summary, state.orders(), withinWindow(state.filledEntries()));
     }
 
     /**
@@ -186,6 +198,7 @@ public class AccountService {
             List<Position> positions = scope.includes(RefreshScope.POSITIONS) ? reader.positions() : null;
             MarginInfo margin = scope.includes(RefreshScope.MARGIN) ? reader.margin() : null;
             List<ActiveOrder> orders = scope.includes(RefreshScope.ORDERS) ? reader.orders() : null;
+            List<FilledEntry> owingExits = orders == null ? null : readFilledEntries(orders);
             Map<RefreshScope, List<String>> drift = new EnumMap<>(RefreshScope.class);
             boolean applied = book.applyIfCurrent(readAt, () -> {
                 AccountBook.State known = book.state();
@@ -202,8 +215,11 @@ public class AccountService {
                     book.replaceMargin(margin);
                 }
                 if (orders != null) {
-                    drift.put(RefreshScope.ORDERS, Drift.orders(known.orders(), orders));
+                    List<String> lines = new ArrayList<>(Drift.orders(known.orders(), orders));
+                    lines.addAll(Drift.filledEntries(known.filledEntries(), owingExits));
+                    drift.put(RefreshScope.ORDERS, lines);
                     book.replaceOrders(orders);
+                    book.replaceFilledEntries(owingExits);
                 }
             });
             if (applied) {
@@ -236,14 +252,23 @@ public class AccountService {
         List<Position> positions = reader.positions();
         MarginInfo margin = reader.margin();
         List<ActiveOrder> orders = reader.orders();
+        List<FilledEntry> owingExits = readFilledEntries(orders);
         book.replaceWallets(wallets);
         book.replacePositions(positions);
         book.replaceMargin(margin);
         book.replaceOrders(orders);
+        book.replaceFilledEntries(owingExits);
         loaded.set(true);
-        LOG.infof("Account '%s' loaded over REST: %d wallets, %d open positions, %d open orders", config.name(),
-                wallets.size(), positions.size(), orders.size());
+        LOG.infof("Account '%s' loaded over REST: %d wallets, %d open positions, %d open orders, %d filled entries "
+                + "without their exit", config.name(), wallets.size(), positions.size(), orders.size(),
+                owingExits.size());
         changed();
+    }
+
+    /** The bot's entries that filled within the window and have no exit, by the open and the last closed orders. */
+    private List<FilledEntry> readFilledEntries(List<ActiveOrder> open) {
+        long since = System.currentTimeMillis() - config.filledEntryWindow().toMillis();
+        return FilledEntries.fromHistory(open, reader.closedOrders(), since);
     }
 
     private void retryInitialLoad() {
@@ -290,10 +315,12 @@ public class AccountService {
                         : book.putPosition(ExchangeRecords.position(c.position()));
                 case AccountEvent.MarginInfoUpdated m -> m.base() != null
                         && book.replaceMargin(ExchangeRecords.margin(m.base()));
-                case AccountEvent.OrdersSnapshot s -> book.replaceOrders(ExchangeRecords.orders(s.orders()));
-                case AccountEvent.OrderNew n -> putOrder(n.order());
-                case AccountEvent.OrderUpdated u -> putOrder(u.order());
-                case AccountEvent.OrderClosed c -> c.order().id() != null && book.removeOrder(c.order().id());
+                case AccountEvent.OrdersSnapshot s -> book.replaceOrders(ExchangeRecords.orders(s.orders()))
+                        | s.orders().stream().map(this::trackExit).reduce(false, Boolean::logicalOr);
+                case AccountEvent.OrderNew n -> putOrder(n.order()) | trackExit(n.order());
+                case AccountEvent.OrderUpdated u -> putOrder(u.order()) | trackExit(u.order());
+                case AccountEvent.OrderClosed c -> (c.order().id() != null && book.removeOrder(c.order().id()))
+                        | trackExit(c.order());
                 default -> false;
             };
             PrivateEvents.of(config.name(), event, System.currentTimeMillis()).ifPresent(publisher::privateEvent);
@@ -314,6 +341,12 @@ public class AccountService {
             return book.removeOrder(order.id());
         }
         return order.state().isOpen() ? book.putOrder(ExchangeRecords.order(order)) : book.removeOrder(order.id());
+    }
+
+    /** A filled entry starts waiting for its exit; its exit, or the sale that closes its trade, ends the wait. */
+    private boolean trackExit(io.tradingbot.bitfinex.model.Order order) {
+        boolean settled = FilledEntries.settles(order).map(book::settle).orElse(false);
+        return FilledEntries.owingAnExit(order).map(book::putFilledEntry).orElse(false) | settled;
     }
 
     /** Publishes a snapshot after the debounce window; a change during the window is in that snapshot. */

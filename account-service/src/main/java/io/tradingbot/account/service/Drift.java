@@ -1,6 +1,7 @@
 package io.tradingbot.account.service;
 
 import io.tradingbot.events.ActiveOrder;
+import io.tradingbot.events.FilledEntry;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.Wallet;
@@ -79,6 +80,22 @@ final class Drift {
                 out.add("order " + id + " (" + was.symbol() + ") closed on the exchange but open in the book");
             } else if (!same(was.amount(), is.amount())) {
                 out.add("order " + id + " remaining " + was.amount().toPlainString() + " -> " + is.amount().toPlainString());
+            }
+        }
+        return out;
+    }
+
+    /** Which of the bot's filled entries are still owed their exit. */
+    static List<String> filledEntries(List<FilledEntry> book, List<FilledEntry> exchange) {
+        List<String> out = new ArrayList<>();
+        Map<String, FilledEntry> known = index(book, FilledEntry::verdictId);
+        Map<String, FilledEntry> actual = index(exchange, FilledEntry::verdictId);
+        for (String verdict : union(known.keySet(), actual.keySet())) {
+            FilledEntry is = actual.get(verdict);
+            if (!known.containsKey(verdict)) {
+                out.add("entry " + is.id() + " (" + is.symbol() + ") of " + verdict + " filled without its exit");
+            } else if (is == null) {
+                out.add("entry " + known.get(verdict).id() + " of " + verdict + " has its exit or was sold");
             }
         }
         return out;

@@ -2,7 +2,9 @@ package io.tradingbot.account.service;
 
 import io.tradingbot.bitfinex.error.AuthenticationException;
 import io.tradingbot.bitfinex.error.NonceTooSmallException;
+import io.tradingbot.bitfinex.model.Order;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
+import io.tradingbot.bitfinex.rest.HistoryQuery;
 import io.tradingbot.events.ActiveOrder;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
@@ -12,10 +14,13 @@ import java.util.List;
 
 /**
  * The account as the exchange reports it over REST (the seed's {@code update_wallet_info}, {@code update_position_info},
- * {@code update_margin_info}), and the orders still open. A refused key becomes an error that says which permission is
+ * {@code update_margin_info}), the orders still open and those closed last. A refused key becomes an error that says which permission is
  * missing.
  */
 public class ExchangeReader {
+    /** As many as order-service reads when it looks for entries that filled without their exit. */
+    private static final int CLOSED_ORDERS_READ = 500;
+
     private final BitfinexRestClient rest;
 
     public ExchangeReader(BitfinexRestClient rest) {
@@ -37,6 +42,11 @@ public class ExchangeReader {
 
     public List<ActiveOrder> orders() {
         return guarded("orders", () -> ExchangeRecords.orders(rest.activeOrders()));
+    }
+
+    /** The account's last closed orders, newest first: one signed request, as order-service reads them at resync. */
+    public List<Order> closedOrders() {
+        return guarded("orders", () -> rest.orderHistory(null, HistoryQuery.limit(CLOSED_ORDERS_READ)));
     }
 
     private static <T> T guarded(String what, java.util.function.Supplier<T> read) {

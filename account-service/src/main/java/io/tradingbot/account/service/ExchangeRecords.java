@@ -49,7 +49,7 @@ final class ExchangeRecords {
                 metaText(meta, ActiveOrder.META_ROLE), metaText(meta, ActiveOrder.META_VERDICT_ID));
     }
 
-    private static String metaText(JsonNode meta, String field) {
+    static String metaText(JsonNode meta, String field) {
         return meta != null && meta.hasNonNull(field) && meta.get(field).isTextual() ? meta.get(field).asText() : null;
     }
 

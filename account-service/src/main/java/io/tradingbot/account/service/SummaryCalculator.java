@@ -4,6 +4,7 @@ import io.tradingbot.account.config.AccountConfig;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
+import io.tradingbot.events.Symbols;
 import io.tradingbot.events.Wallet;
 
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ public class SummaryCalculator {
         BigDecimal pl = BigDecimal.ZERO;
         BigDecimal exposure = BigDecimal.ZERO;
         for (Position p : open) {
-            BigDecimal quoteRate = prices.usd(UsdPrices.quoteOf(p.symbol())).orElse(BigDecimal.ONE);
+            BigDecimal quoteRate = prices.usd(Symbols.quote(p.symbol())).orElse(BigDecimal.ONE);
             BigDecimal mark = prices.last(p.symbol()).orElse(p.basePrice());
             BigDecimal positionPl = p.profitLoss() != null ? p.profitLoss()
                     : mark.subtract(p.basePrice()).multiply(p.amount()); // channel 0 may not have calculated it yet

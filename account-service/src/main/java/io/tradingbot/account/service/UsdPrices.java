@@ -80,13 +80,6 @@ public class UsdPrices {
         return new Board(Map.copyOf(usd), Map.copyOf(last));
     }
 
-    /** The quote currency of a trading symbol: {@code tBTCUSD} → USD, {@code tTESTBTC:TESTUSD} → TESTUSD. */
-    public static String quoteOf(String symbol) {
-        String pair = symbol.startsWith("t") ? symbol.substring(1) : symbol;
-        int colon = pair.indexOf(':');
-        return colon >= 0 ? pair.substring(colon + 1) : pair.substring(Math.max(0, pair.length() - 3));
-    }
-
     private Optional<String> usdPair(String currency) {
         List<String> known = exchangePairs();
         for (String quote : config.usdCurrencies()) {

@@ -317,6 +317,68 @@ class AccountFlowTest {
         assertThat(driftCount("wallets")).isEqualTo(countedBefore + 1);
     }
 
+    @Test
+    @Order(10)
+    void aFilledEntryWithoutItsExitIsInTheSnapshotsUntilItsExitOrItsSaleShows() {
+        String verdict = "verdict:test:unexited";
+        long entryId = exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD",
+                new BigDecimal("0.002")).cid(5151L).meta(entryMeta(verdict)).build()).order().id();
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            JsonNode entries = get("/account/filled-entries");
+            assertThat(entries).hasSize(1);
+            assertThat(entries.get(0).path("id").asLong()).isEqualTo(entryId);
+            assertThat(entries.get(0).path("verdict_id").asText()).isEqualTo(verdict);
+            assertThat(entries.get(0).path("symbol").asText()).isEqualTo("tBTCUSD");
+            assertThat(decimal(entries.get(0), "amount")).isEqualByComparingTo("0.002");
+            assertThat(decimal(entries.get(0), "price")).isPositive();
+            JsonNode snapshot = JSON.readTree(lastRecord(Topics.ACCOUNT_SNAPSHOTS).value());
+            assertThat(snapshot.path("filled_entries")).hasSize(1);
+            assertThat(snapshot.path("filled_entries").get(0).path("verdict_id").asText()).isEqualTo(verdict);
+        });
+        // the account's closed orders over REST say the same as channel 0 did
+        assertThat(post("/account/refresh?scope=orders", 200).path("drift")).isEmpty();
+
+        // its exit is on the exchange: the trade no longer waits, and stays settled once the exit ends
+        BigDecimal farAbove = lastPrice(sim.publicGet("/v2/tickers?symbols=tBTCUSD"), "tBTCUSD").multiply(BigDecimal.TWO)
+                .setScale(0, RoundingMode.DOWN);
+        long exitId = exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_LIMIT, "tBTCUSD",
+                new BigDecimal("-0.002")).price(farAbove).cid(5152L)
+                .meta(Map.of("verdict_id", verdict, "role", "exit")).build()).order().id();
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(get("/account/filled-entries")).isEmpty();
+            assertThat(JSON.readTree(lastRecord(Topics.ACCOUNT_SNAPSHOTS).value()).path("filled_entries")).isEmpty();
+        });
+        exchange.cancelOrder(exitId);
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(get("/account/orders")).isEmpty());
+        assertThat(post("/account/refresh?scope=orders", 200).path("drift")).isEmpty();
+        assertThat(get("/account/filled-entries")).isEmpty();
+
+        // an entry whose trade was sold without an exit (a close) no longer waits either
+        String sold = "verdict:test:sold";
+        exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD", new BigDecimal("0.002"))
+                .cid(5153L).meta(entryMeta(sold)).build());
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(get("/account/filled-entries").findValuesAsText(
+                "verdict_id")).containsExactly(sold));
+        exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD", new BigDecimal("-0.001996"))
+                .cid(5154L).meta(Map.of("verdict_id", "verdict:test:close", "role", "close", "closes", sold)).build());
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(get("/account/filled-entries")).isEmpty());
+        assertThat(post("/account/refresh?scope=orders", 200).path("drift")).isEmpty();
+
+        // a buy placed by hand, or an entry with no exit owed, is no trade waiting for one
+        exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD", new BigDecimal("0.001"))
+                .build());
+        exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD", new BigDecimal("0.001"))
+                .meta(Map.of("verdict_id", "verdict:test:no-plan", "role", "entry")).build());
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(serviceWallets()).isEqualTo(exchangeWallets()));
+        assertThat(post("/account/refresh?scope=orders", 200).path("drift")).isEmpty();
+        assertThat(get("/account/filled-entries")).isEmpty();
+    }
+
+    private static Map<String, Object> entryMeta(String verdict) {
+        return Map.of("verdict_id", verdict, "role", "entry", "take_profit", "1000000", "stop_loss", "1");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static JsonNode get(String path) throws RuntimeException {

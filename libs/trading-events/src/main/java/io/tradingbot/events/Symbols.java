@@ -12,4 +12,22 @@ public final class Symbols {
     public static boolean isValid(String symbol) {
         return symbol != null && TRADING_SYMBOL.matcher(symbol).matches();
     }
+
+    /** The currency bought and sold: {@code tBTCUSD} → BTC, {@code tTESTBTC:TESTUSD} → TESTBTC. */
+    public static String base(String symbol) {
+        String pair = pair(symbol);
+        int colon = pair.indexOf(':');
+        return colon >= 0 ? pair.substring(0, colon) : pair.substring(0, Math.min(3, pair.length()));
+    }
+
+    /** The currency prices are in: {@code tBTCUSD} → USD, {@code tTESTBTC:TESTUSD} → TESTUSD. */
+    public static String quote(String symbol) {
+        String pair = pair(symbol);
+        int colon = pair.indexOf(':');
+        return colon >= 0 ? pair.substring(colon + 1) : pair.substring(Math.max(0, pair.length() - 3));
+    }
+
+    private static String pair(String symbol) {
+        return symbol.startsWith("t") ? symbol.substring(1) : symbol;
+    }
 }

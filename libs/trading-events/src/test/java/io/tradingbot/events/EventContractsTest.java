@@ -105,13 +105,30 @@ class EventContractsTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aSnapshotFromBeforeOrdersWereInItReadsAsNoOpenOrders() throws IOException {
+    void aSnapshotFromBeforeOrdersWereInItReadsAsNoOpenOrdersAndNoFilledEntries() throws IOException {
         ObjectNode older = (ObjectNode) golden(Topics.ACCOUNT_SNAPSHOTS);
         older.remove("orders");
+        older.remove("filled_entries");
         AccountSnapshot read = (AccountSnapshot) new EventDeserializer<>().deserialize(Topics.ACCOUNT_SNAPSHOTS,
                 EventJson.mapper().writeValueAsBytes(older));
         assertThat(read.orders()).isEmpty();
+        assertThat(read.filledEntries()).isEmpty();
         assertThat(read.wallets()).isEqualTo(Samples.SNAPSHOT.wallets());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSymbolNamesItsBaseAndQuoteCurrencyInShortAndColonForm() {
+        assertThat(Symbols.base("tBTCUSD")).isEqualTo("BTC");
+        assertThat(Symbols.quote("tBTCUSD")).isEqualTo("USD");
+        assertThat(Symbols.base("tTESTBTC:TESTUSD")).isEqualTo("TESTBTC");
+        assertThat(Symbols.quote("tTESTBTC:TESTUSD")).isEqualTo("TESTUSD");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFilledEntryTellsTheDirectionOfItsTrade() {
+        assertThat(Samples.SNAPSHOT.filledEntries().get(0).tradeSide()).isEqualTo(Side.BUY);
+        FilledEntry shortEntry = new FilledEntry(9, "tETHUSD", "verdict:y", Samples.dec("-0.5"), null, 1);
+        assertThat(shortEntry.tradeSide()).isEqualTo(Side.SELL);
     }
 
     @org.junit.jupiter.api.Test

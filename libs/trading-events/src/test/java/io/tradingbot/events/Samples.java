@@ -41,7 +41,9 @@ final class Samples {
             new AccountSummary(dec("63279.6"), dec("10003.1"), dec("3.1"), dec("0.11"), dec("45.25"), "HEALTHY", 1,
                     dec("1105.2")),
             List.of(new ActiveOrder(1187L, 20518713409L, "tBTCUSD", "EXCHANGE LIMIT", dec("-0.0024"), dec("-0.0024"),
-                    dec("45150"), ActiveOrder.EXIT, "verdict:rsi-ema:tBTCUSD:1m:1795608000000")));
+                    dec("45150"), ActiveOrder.EXIT, "verdict:rsi-ema:tBTCUSD:1m:1795608000000")),
+            List.of(new FilledEntry(1203L, "tETHUSD", "verdict:rsi-ema:tETHUSD:1m:1795608060000", dec("0.25"),
+                    dec("2204.6"), MTS)));
     static final TradeResult RESULT = new TradeResult("verdict:rsi-ema:tBTCUSD:1m:1795608000000", "tBTCUSD",
             SignalType.BUY, true, "Bought 0.01 tBTCUSD at 43280.1", ORDER, AT);
     static final TradingSession SESSION = new TradingSession("tBTCUSD", true, "rsi-ema", AT, "admin", null);

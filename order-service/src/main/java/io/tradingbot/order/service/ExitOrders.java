@@ -16,6 +16,7 @@ import io.tradingbot.bitfinex.rest.BitfinexRestClient;
 import io.tradingbot.events.OrderEvent;
 import io.tradingbot.events.OrderStatus;
 import io.tradingbot.events.SignalType;
+import io.tradingbot.events.Symbols;
 import io.tradingbot.events.TradeResult;
 import io.tradingbot.order.config.OrderConfig;
 import io.tradingbot.order.messaging.OrderPublisher;
@@ -136,6 +137,11 @@ public class ExitOrders {
         }
     }
 
+    /** What a filled entry left in the account: what its exit sells, or the close of a trade that has no exit. */
+    BigDecimal held(Order entry) {
+        return received(entry, entry.type() != null && entry.type().startsWith("EXCHANGE"));
+    }
+
     /** What the entry left in the account: a spot buy pays its fee in the bought currency. */
     private BigDecimal received(Order entry, boolean spot) {
         BigDecimal filled = entry.filledAmount() != null && entry.filledAmount().signum() != 0 ? entry.filledAmount().abs()
@@ -143,7 +149,7 @@ public class ExitOrders {
         if (!spot || entry.amountOrig().signum() < 0) {
             return filled;
         }
-        String base = baseCurrency(entry.symbol());
+        String base = Symbols.base(entry.symbol());
         BigDecimal fees;
         try {
             fees = fillFees.paid(entry.id(), filled, base, config.exitFeeWait()).orElseGet(() -> tradeFees(entry, base));
@@ -163,13 +169,6 @@ public class ExitOrders {
             }
         }
         return fees;
-    }
-
-    /** {@code tBTCUSD} → BTC, {@code tTESTBTC:TESTUSD} → TESTBTC. */
-    static String baseCurrency(String symbol) {
-        String pair = symbol.startsWith("t") ? symbol.substring(1) : symbol;
-        int colon = pair.indexOf(':');
-        return colon >= 0 ? pair.substring(0, colon) : pair.substring(0, Math.min(3, pair.length()));
     }
 
     private static OrderEvent event(Order order, long cid, ExitPlan verdict) {

@@ -57,6 +57,13 @@ public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, B
         }
     }
 
+    /** The verdict of the trade this order sold, when it is a close (its meta names the trade in {@code closes}). */
+    static Optional<String> closedTrade(Order order) {
+        JsonNode meta = order.meta();
+        return meta != null && ActiveOrder.CLOSE.equals(meta.path(ROLE).asText()) && meta.hasNonNull(CLOSES)
+                ? Optional.of(meta.get(CLOSES).asText()) : Optional.empty();
+    }
+
     /** The UTC day the exit's cid is dated by, give or take the exchange's clock. */
     LocalDate day() {
         return since.atZone(ZoneOffset.UTC).toLocalDate();

@@ -142,6 +142,7 @@ public class OrderExecutor {
             LOG.errorf("verdict %s: %s; not sent", verdict.id(), e.getMessage());
             return result(verdict, false, "not traded: " + e.getMessage() + "; nothing was sent", null);
         }
+        String closing = "";
         if (verdict.closesATrade()) {
             // Journaled first: a close cut short between the cancel and the sale is finished when its verdict comes again.
             TradeCloser.Left left;
@@ -158,6 +159,8 @@ public class OrderExecutor {
                 return notPlaced(verdict, "not traded: " + left.why());
             }
             request = request(verdict, cid, left.amount());
+            closing = ", closing the trade " + verdict.closes() + (left.hadExit() ? " (its exit cancelled)"
+                    : " (it had no exit on the exchange; its exit is withdrawn)");
         }
         submitting.fire(new OrderSubmitting(cid, verdict.id()));
         try {
@@ -169,7 +172,7 @@ public class OrderExecutor {
                     submitted.recoveredByLookup() ? ", found by cid after a lost answer" : "");
             return result(verdict, true, "order placed: " + request.type().wireName() + " " + request.amount().toPlainString()
                     + " " + verdict.symbol() + (submitted.recoveredByLookup() ? " (answer lost; found by cid " + cid + ")" : "")
-                    + (verdict.closesATrade() ? ", closing the trade " + verdict.closes() + " (its exit cancelled)" : ""),
+                    + closing,
                     order == null ? null : lifecycle.toEvent(order).orElse(null));
         } catch (OutcomeUnknown e) {
             LOG.errorf("verdict %s: %s", verdict.id(), e.getMessage());

@@ -26,9 +26,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The normalized lifecycle on {@code orders.events.v1}. Every view of an order — the submit's answer, a look-up by cid,
@@ -59,6 +61,8 @@ public class OrderLifecycle {
     // again for an evicted verdict is found by its journaled cid and not placed twice.
     private final Map<Long, Intent> intents = Collections.synchronizedMap(lastRemembered());
     private final Set<String> exitsStarted = Collections.newSetFromMap(Collections.synchronizedMap(lastRemembered()));
+    // Trades closed without their exit: no try places it after the sale. Written and read on the background thread.
+    private final Set<String> exitsWithdrawn = Collections.newSetFromMap(Collections.synchronizedMap(lastRemembered()));
     private final Map<Long, Published> published = lastRemembered();
     // cid → (order id → its latest view), guarded by published: a close cancels a trade's exit legs and sees them end
     // from the socket's reports instead of reading the exchange over REST, one signed request after another.
@@ -201,7 +205,25 @@ public class OrderLifecycle {
         }
     }
 
+    /**
+     * No exit is placed for this verdict from now on: its trade is being closed without one. Runs on the thread that
+     * places exits, so once it returns no try is in flight either, and none will be made.
+     *
+     * @throws TimeoutException when that thread stays busy for longer than {@code timeout}
+     */
+    public void withdrawExit(String verdictId, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        background.submit(() -> {
+            exitsWithdrawn.add(verdictId);
+            exitsStarted.add(verdictId);
+        }).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private void placeExit(ExitPlan plan, Order entry, int attempt) {
+        if (exitsWithdrawn.contains(plan.verdictId())) {
+            LOG.infof("exit of verdict %s not placed: its trade is closed without it", plan.verdictId());
+            return;
+        }
         OrderConfig.ExitRetry retry = config.exitRetry();
         try {
             exits.place(plan, entry, attempt >= retry.attempts()).forEach(this::observe);
@@ -256,7 +278,7 @@ public class OrderLifecycle {
      * exit plan, filled within {@code order.exit-check-window}, whose exit is neither open ({@code open}) nor among the
      * account's last closed orders. Each gets its exit now, as if its fill had just been seen (placed once: the exit's cid
      * is looked up first whenever the journal cannot vouch for it). An exit that was cancelled or filled is in the history
-     * and is not placed again: the trade was closed.
+     * and is not placed again: the trade was closed; so is a trade sold without its exit (a close naming it).
      *
      * @return the verdict ids of the trades whose exits were started
      */
@@ -265,13 +287,16 @@ public class OrderLifecycle {
         Set<Long> cids = new HashSet<>();
         open.forEach(o -> cids.add(o.cid()));
         closed.forEach(o -> cids.add(o.cid()));
+        Set<String> sold = new HashSet<>();
+        closed.forEach(o -> ExitPlan.closedTrade(o).ifPresent(sold::add));
         long since = System.currentTimeMillis() - config.exitCheckWindow().toMillis();
         List<String> started = new ArrayList<>();
         for (Order order : closed) {
             if (order.state() != Order.State.EXECUTED || order.mtsUpdate() == null || order.mtsUpdate() < since) {
                 continue;
             }
-            Optional<ExitPlan> plan = ExitPlan.of(order).filter(p -> !cids.contains(VerdictCids.exit(p.verdictId())));
+            Optional<ExitPlan> plan = ExitPlan.of(order).filter(p -> !cids.contains(VerdictCids.exit(p.verdictId()))
+                    && !sold.contains(p.verdictId()));
             if (plan.isPresent() && !exitsStarted.contains(plan.get().verdictId())) {
                 observe(order);
                 if (exitsStarted.contains(plan.get().verdictId())) {

@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Takes a spot trade's take-profit / stop-loss exit off the book before the trade is sold ({@link RiskVerdict#closes()}):
@@ -31,6 +33,10 @@ import java.util.Set;
  * socket ({@link OrderLifecycle}); one it has not (placed before a restart), or whose end the socket does not report in
  * time, over REST. The caller journals the sale before calling this, so that a close interrupted between the cancel
  * and the sale is finished when its verdict comes again, not left without exits.
+ *
+ * <p>A trade whose entry filled and whose exit never reached the exchange (order-service still trying it again, or
+ * refused) is closed too: its exit is withdrawn first, so that no try places it after the sale, and what the entry left
+ * after its fee is sold.
  */
 @ApplicationScoped
 public class TradeCloser {
@@ -38,20 +44,26 @@ public class TradeCloser {
     private static final Duration FIRST_CHECK = Duration.ofMillis(100);
     private static final int RECENTLY_CLOSED = 250;
 
-    /** What is left of a trade once its exit is off the book, and why when nothing is. */
-    public record Left(BigDecimal amount, String why) {
+    /**
+     * What is left of a trade once its exit is off the book, and why when nothing is.
+     *
+     * @param hadExit false when the trade's exit never reached the exchange and what its entry left is sold
+     */
+    public record Left(BigDecimal amount, String why, boolean hadExit) {
     }
 
     private final BitfinexRestClient rest;
     private final BitfinexWebSocketClient socket;
     private final OrderLifecycle lifecycle;
+    private final ExitOrders exits;
     private final OrderConfig config;
 
     public TradeCloser(BitfinexRestClient rest, BitfinexWebSocketClient socket, OrderLifecycle lifecycle,
-            OrderConfig config) {
+            ExitOrders exits, OrderConfig config) {
         this.rest = rest;
         this.socket = socket;
         this.lifecycle = lifecycle;
+        this.exits = exits;
         this.config = config;
     }
 
@@ -60,13 +72,17 @@ public class TradeCloser {
      * @throws io.tradingbot.bitfinex.error.BitfinexException when the exchange cannot be asked
      */
     public Left cancelExit(RiskVerdict verdict) {
+        return cancelExit(verdict, false);
+    }
+
+    private Left cancelExit(RiskVerdict verdict, boolean exitWithdrawn) {
         long exitCid = VerdictCids.exit(verdict.closes());
         String trade = "the trade " + verdict.closes();
         List<Order> seen = lifecycle.ordersWithCid(exitCid);
         if (!seen.isEmpty()) {
             Optional<List<Order>> ended = cancelSeen(verdict, seen, exitCid, trade);
             if (ended.isPresent()) {
-                return left(verdict, ended.get(), exitCid, trade);
+                return left(verdict, ended.get(), trade);
             }
             LOG.warnf("verdict %s: the socket did not report the end of %s's exit within %s; asking the exchange",
                     verdict.id(), trade, config.wsAnswerTimeout());
@@ -122,7 +138,41 @@ public class TradeCloser {
             legs = rest.orderHistory(verdict.symbol(), HistoryQuery.limit(RECENTLY_CLOSED)).stream()
                     .filter(o -> o.cid() != null && o.cid() == exitCid).toList();
         }
-        return left(verdict, legs, exitCid, trade);
+        if (legs.isEmpty() && !exitWithdrawn) {
+            withdrawExit(verdict);
+            // A try in flight may have placed it a moment before: looked for once more, and cancelled if it is there.
+            return cancelExit(verdict, true);
+        }
+        return legs.isEmpty() ? entryLeft(verdict, trade) : left(verdict, legs, trade);
+    }
+
+    private void withdrawExit(RiskVerdict verdict) {
+        try {
+            lifecycle.withdrawExit(verdict.closes(), config.lookupTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotCancelled("not traded: interrupted while the exit was being withdrawn; nothing was sold");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new NotCancelled("not traded: the trade " + verdict.closes() + " has no exit on the exchange, and "
+                    + "its exit could not be withdrawn within " + config.lookupTimeout() + " (one may still be placed); "
+                    + "nothing was sold");
+        }
+    }
+
+    /** What a trade whose exit never reached the exchange holds: what its filled entry left after the entry's fee. */
+    private Left entryLeft(RiskVerdict verdict, String trade) {
+        long entryCid = VerdictCids.entry(verdict.closes());
+        Optional<Order> entry = rest.orderHistory(verdict.symbol(), HistoryQuery.limit(RECENTLY_CLOSED)).stream()
+                .filter(o -> o.cid() != null && o.cid() == entryCid && o.state() == Order.State.EXECUTED).findFirst();
+        if (entry.isEmpty()) {
+            return new Left(BigDecimal.ZERO, "the exit of " + trade + " is not on the exchange, nor is its filled entry "
+                    + "among " + verdict.symbol() + "'s last closed orders; nothing was sold", false);
+        }
+        BigDecimal left = exits.held(entry.get()).min(verdict.amount());
+        LOG.warnf("verdict %s: %s has no exit on the exchange (withdrawn now): selling the %s its entry %d left",
+                verdict.id(), trade, left.toPlainString(), entry.get().id());
+        return new Left(left, left.signum() == 0 ? "nothing of " + trade + "'s entry is left; nothing was sold" : null,
+                false);
     }
 
     /**
@@ -155,15 +205,11 @@ public class TradeCloser {
     }
 
     /** What the exit's ended legs leave to sell. */
-    private static Left left(RiskVerdict verdict, List<Order> legs, long exitCid, String trade) {
-        if (legs.isEmpty()) {
-            return new Left(BigDecimal.ZERO, "the exit of " + trade + " (cid " + exitCid + ") is not on the exchange; "
-                    + "nothing was sold");
-        }
+    private static Left left(RiskVerdict verdict, List<Order> legs, String trade) {
         for (Order leg : legs) {
             if (leg.state() == Order.State.EXECUTED) {
                 return new Left(BigDecimal.ZERO, "the exit of " + trade + " filled first (order " + leg.id() + ", "
-                        + leg.status() + "): the trade is closed and nothing was sold");
+                        + leg.status() + "): the trade is closed and nothing was sold", true);
             }
         }
         // A leg partly filled before the cancel left less; the smaller remainder is what the trade still holds.
@@ -171,7 +217,7 @@ public class TradeCloser {
                 .reduce(BigDecimal::min).orElse(BigDecimal.ZERO);
         BigDecimal left = held.min(verdict.amount());
         return new Left(left, left.signum() == 0 ? "nothing of " + trade + " was left on its exit; nothing was sold"
-                : null);
+                : null, true);
     }
 
     private static void pause(Duration wait) {

@@ -3,9 +3,11 @@ package io.tradingbot.risk.service;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.ActiveOrder;
+import io.tradingbot.events.FilledEntry;
 import io.tradingbot.events.RiskLevel;
 import io.tradingbot.events.RiskLimits;
 import io.tradingbot.events.Side;
+import io.tradingbot.events.Symbols;
 import io.tradingbot.events.Wallet;
 
 import java.math.BigDecimal;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * the same direction; a size below the pair's minimum.
  *
  * <p>On spot a SELL closes the bot's own long trade ({@link #close}): it is sized at what that trade holds, and refused
- * when the bot has no such trade, so coins the user holds are never sold.
+ * when the bot has no such trade, so coins the user holds are never sold. A trade whose entry filled and whose exit is
+ * not on the exchange ({@link AccountSnapshot#filledEntries()}) is open, and can be closed, all the same.
  *
  * <p>Warnings (one point each; 0 points LOW, 1-2 MEDIUM, 3 or more HIGH): one position short of the limit; leverage above
  * two thirds of the limit; drawdown at half its limit or more; margin level under twice its minimum.
@@ -103,7 +106,9 @@ public final class RiskAssessor {
      * A spot SELL closes the bot's own long trade and nothing else: its take-profit / stop-loss exit is cancelled and the
      * coins it holds are sold at market. Coins the account held otherwise are the user's, never sold by the bot (a spot
      * sale of them would be a short the user did not ask for). Closing takes risk off, so the kill switch and the
-     * drawdown limit do not stop it; an account the bot cannot see (a stale snapshot) does.
+     * drawdown limit do not stop it; an account the bot cannot see (a stale snapshot) does. A trade whose exit is not on
+     * the exchange (order-service still placing it, or refused) is closed by selling what its entry bought, at most what
+     * the wallet holds; order-service withdraws the exit first and sells only what the entry left after its fee.
      */
     private Assessment close(String symbol, BigDecimal price, AccountState state, PairRules pair, List<String> refusals,
             List<String> notes) {
@@ -116,10 +121,12 @@ public final class RiskAssessor {
                 .filter(c -> c.closes() && c.symbol().equals(symbol)).findFirst();
         Optional<Commitment> opening = state.commitments().stream()
                 .filter(c -> !c.closes() && c.symbol().equals(symbol) && c.side() == Side.BUY).findFirst();
+        Optional<FilledEntry> unexited = state.snapshot().filledEntries().stream()
+                .filter(e -> e.symbol().equals(symbol) && e.tradeSide() == Side.BUY).findFirst();
         if (closing.isPresent()) {
             refusals.add("a close of the long trade in " + symbol + " was approved moments ago ("
                     + closing.get().verdictId() + ")");
-        } else if (exit.isEmpty()) {
+        } else if (exit.isEmpty() && unexited.isEmpty()) {
             Optional<ActiveOrder> entry = trade.stream().filter(o -> ActiveOrder.ENTRY.equals(o.role())).findFirst();
             if (entry.isPresent()) {
                 refusals.add("the long trade " + entry.get().verdictId() + " in " + symbol + " has not filled yet (its "
@@ -138,6 +145,9 @@ public final class RiskAssessor {
         }
         state.killSwitch().ifPresent(reason -> notes.add("kill switch is on (" + reason + "): a close is still allowed, "
                 + "it takes risk off"));
+        if (exit.isEmpty()) {
+            return closeUnexited(unexited.get(), price, state.snapshot(), pair, refusals, notes);
+        }
         ActiveOrder held = exit.get();
         // Both legs of the OCO hold the same amount; what remains of either is what the trade still holds.
         BigDecimal amount = trade.stream().filter(o -> held.verdictId().equals(o.verdictId())
@@ -154,6 +164,27 @@ public final class RiskAssessor {
                 + holds + " its exit order " + held.id() + " holds are sold at market");
         return result(symbol, Side.SELL, price, refusals, warnings, notes, amount.stripTrailingZeros(), BigDecimal.ONE,
                 market, null, null, held.verdictId());
+    }
+
+    /** The close of a long trade whose entry filled and whose exit is not on the exchange. */
+    private Assessment closeUnexited(FilledEntry entry, BigDecimal price, AccountSnapshot snapshot, PairRules pair,
+            List<String> refusals, List<String> notes) {
+        String symbol = entry.symbol();
+        BigDecimal inWallet = available(snapshot, pair.base());
+        BigDecimal amount = entry.amount().min(inWallet).setScale(pair.amountDecimals(), RoundingMode.DOWN);
+        String trade = "the long trade " + entry.verdictId() + " in " + symbol;
+        String holds = plain(amount) + " " + pair.base();
+        if (amount.compareTo(pair.minOrderSize()) < 0) {
+            refusals.add(trade + " has no exit on the exchange and holds " + holds + " (its entry bought "
+                    + plain(entry.amount()) + ", the exchange wallet has " + plain(inWallet) + " available), below "
+                    + symbol + "'s minimum of " + plain(pair.minOrderSize()) + ": nothing is sold");
+            return result(symbol, Side.SELL, price, refusals, List.of(), notes, null, BigDecimal.ONE,
+                    "EXCHANGE MARKET", null, null, null);
+        }
+        notes.add("closes " + trade + ", whose entry order " + entry.id() + " filled and whose exit is not on the "
+                + "exchange: the " + holds + " it bought are sold at market, less the entry's fee");
+        return result(symbol, Side.SELL, price, refusals, List.of(), notes, amount.stripTrailingZeros(),
+                BigDecimal.ONE, "EXCHANGE MARKET", null, null, entry.verdictId());
     }
 
     private void checkDrawdown(BigDecimal equity, BigDecimal highWaterMark, RiskLimits limits, List<String> refusals,
@@ -177,8 +208,9 @@ public final class RiskAssessor {
     /**
      * What is open: margin positions, and the bot's spot trades, which Bitfinex does not keep as positions (a spot buy
      * is a wallet balance). A spot trade is open while an order placed for a verdict is on the exchange: its entry not
-     * filled yet, or the take-profit / stop-loss exit of an entry that filled (a spot sale's exit buys back). Coins bought
-     * or held otherwise are not the bot's trades and count as nothing. An approval that no snapshot shows yet opens its
+     * filled yet, or the take-profit / stop-loss exit of an entry that filled (a spot sale's exit buys back); and while an
+     * entry that filled has no exit on the exchange yet (order-service placing it, or refused), as long as the wallet
+     * holds some of what it bought. Coins bought or held otherwise are not the bot's trades and count as nothing. An approval that no snapshot shows yet opens its
      * trade or position.
      */
     private void checkOpenPositions(AccountSnapshot snapshot, List<Commitment> commitments, String symbol, Side side,
@@ -190,6 +222,9 @@ public final class RiskAssessor {
         snapshot.orders().stream().filter(ActiveOrder::partOfATrade)
                 .forEach(o -> open.putIfAbsent(o.symbol(), new Exposure(o.tradeSide(), "trade", "",
                         " (its " + o.role() + " order " + o.id() + " is on the exchange)")));
+        snapshot.filledEntries().stream().filter(e -> stillHeld(snapshot, e))
+                .forEach(e -> open.putIfAbsent(e.symbol(), new Exposure(e.tradeSide(), "trade", "",
+                        " (its entry order " + e.id() + " filled and its exit is not on the exchange)")));
         List<Commitment> opening = commitments.stream().filter(c -> !c.closes() && !open.containsKey(c.symbol()))
                 .toList();
 
@@ -226,6 +261,14 @@ public final class RiskAssessor {
             notes.add(count + " of " + limits.maxOpenPositions() + " positions open"
                     + (approved == 0 ? "" : " or approved"));
         }
+    }
+
+    /**
+     * Whether what a filled entry without its exit bought may still be in the account: a long trade whose coins left the
+     * exchange wallet altogether (sold or moved by hand) is over.
+     */
+    private static boolean stillHeld(AccountSnapshot snapshot, FilledEntry entry) {
+        return entry.tradeSide() != Side.BUY || available(snapshot, Symbols.base(entry.symbol())).signum() > 0;
     }
 
     /** An open position or spot trade in a symbol: its direction, and how the reasons name it. */

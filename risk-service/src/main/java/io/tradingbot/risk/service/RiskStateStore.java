@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,8 +23,8 @@ import java.util.stream.Collectors;
  * and the approvals that no snapshot shows yet. The high-water mark and the kill switch are persisted on risk.state.v1 by
  * {@link RiskService}; this class only holds them.
  * <p>
- * An approval is held until a snapshot shows its order (an entry or exit order of its verdict is open: the snapshot counts
- * the trade, and its wallets what the entry spent), or one made at least {@code risk.commitment-settle} after it arrives
+ * An approval is held until a snapshot shows its order (an entry or exit order of its verdict is open, or its entry filled
+ * without an exit: the snapshot counts the trade, and its wallets what the entry spent), or one made at least {@code risk.commitment-settle} after it arrives
  * (by then its order has filled, or failed, and account-service has published the result), and at most
  * {@code risk.commitment-max-hold}.
  * Held longer than its order takes, it is counted twice for a moment: the safe side, a smaller size or a refusal.
@@ -64,7 +65,8 @@ public class RiskStateStore {
         this.receivedAt = at;
         Instant madeAt = latest.mts() > 0 ? Instant.ofEpochMilli(latest.mts()) : at;
         Set<String> shown = latest.orders().stream().map(ActiveOrder::verdictId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(HashSet::new));
+        latest.filledEntries().forEach(e -> shown.add(e.verdictId()));
         commitments.removeIf(c -> shown.contains(c.verdictId()) || !c.approvedAt().plus(settle).isAfter(madeAt));
     }
 

@@ -3,6 +3,7 @@ package io.tradingbot.risk.service;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.ActiveOrder;
+import io.tradingbot.events.FilledEntry;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Position;
 import io.tradingbot.events.RiskLevel;
@@ -244,6 +245,48 @@ class RiskAssessorTest {
     }
 
     @Test
+    void aFilledEntryWithoutItsExitIsAnOpenTradeThatASellCloses() {
+        // The bot's buy of 0.01 BTC filled; its exit is not on the exchange (being placed again, or refused).
+        FilledEntry bought = new FilledEntry(31, "tBTCUSD", "verdict:unexited", dec("0.01"), dec("50000"),
+                NOW.toEpochMilli());
+        AccountSnapshot unprotected = account(wallets("10000", "1.00998"), List.of(), summary("60000", null, null),
+                List.of(), List.of(bought));
+
+        Assessment again = assess(Side.BUY, unprotected);
+        assertThat(again.canTrade()).isFalse();
+        assertThat(again.reasons()).contains("a long trade in tBTCUSD is already open (its entry order 31 filled and "
+                + "its exit is not on the exchange)");
+        Assessment elsewhere = assessor.assess("tETHUSD", Side.BUY, dec("2000"), SEED,
+                Optional.of(state(unprotected)), usd("tETHUSD"), NOW);
+        assertThat(elsewhere.reasons()).contains("1 of 3 positions open");
+
+        // A sale closes it: at most what the entry bought, never more than the wallet holds.
+        Assessment close = assess(Side.SELL, unprotected);
+        assertThat(close.canTrade()).isTrue();
+        assertThat(close.closes()).isEqualTo("verdict:unexited");
+        assertThat(close.amount()).isEqualByComparingTo("0.01");
+        assertThat(close.orderType()).isEqualTo("EXCHANGE MARKET");
+        assertThat(close.reasons()).contains("closes the long trade verdict:unexited in tBTCUSD, whose entry order 31 "
+                + "filled and whose exit is not on the exchange: the 0.01 BTC it bought are sold at market, less the "
+                + "entry's fee");
+        Assessment partlyGone = assess(Side.SELL, account(wallets("10000", "0.004"), List.of(),
+                summary("60000", null, null), List.of(), List.of(bought)));
+        assertThat(partlyGone.amount()).isEqualByComparingTo("0.004");
+        Assessment dust = assess(Side.SELL, account(wallets("10000", "0.00002"), List.of(),
+                summary("60000", null, null), List.of(), List.of(bought)));
+        assertThat(dust.canTrade()).isFalse();
+        assertThat(dust.reasons()).containsExactly("the long trade verdict:unexited in tBTCUSD has no exit on the "
+                + "exchange and holds 0.00002 BTC (its entry bought 0.01, the exchange wallet has 0.00002 available), "
+                + "below tBTCUSD's minimum of 0.00004: nothing is sold");
+
+        // Its coins gone from the wallet altogether (sold by hand): the trade is over.
+        Assessment soldByHand = assess(Side.BUY, account(wallets("10000", "0"), List.of(), summary("60000", null, null),
+                List.of(), List.of(bought)));
+        assertThat(soldByHand.canTrade()).isTrue();
+        assertThat(soldByHand.reasons()).contains("0 of 3 positions open");
+    }
+
+    @Test
     void coinsAndOrdersThatAreNotTheBotsCountAsNothing() {
         // 1 BTC held from the start and a limit order placed by hand (no role in its meta): no trade of the bot.
         AccountSnapshot snapshot = account(wallets("10000", "1"), List.of(), summary("60000", null, null),
@@ -374,8 +417,13 @@ class RiskAssessorTest {
 
     private static AccountSnapshot account(List<Wallet> wallets, List<Position> positions, AccountSummary summary,
             List<ActiveOrder> orders) {
+        return account(wallets, positions, summary, orders, List.of());
+    }
+
+    private static AccountSnapshot account(List<Wallet> wallets, List<Position> positions, AccountSummary summary,
+            List<ActiveOrder> orders, List<FilledEntry> filledEntries) {
         return new AccountSnapshot("paper", NOW.toEpochMilli(), wallets, positions,
-                new MarginInfo(null, null, dec("0"), dec("0"), null), summary, orders);
+                new MarginInfo(null, null, dec("0"), dec("0"), null), summary, orders, filledEntries);
     }
 
     /** The take-profit / stop-loss exit order-service places once a spot buy has filled. */

@@ -3,6 +3,7 @@ package io.tradingbot.risk.service;
 import io.tradingbot.events.AccountSnapshot;
 import io.tradingbot.events.AccountSummary;
 import io.tradingbot.events.ActiveOrder;
+import io.tradingbot.events.FilledEntry;
 import io.tradingbot.events.MarginInfo;
 import io.tradingbot.events.Side;
 import io.tradingbot.events.Wallet;
@@ -52,6 +53,17 @@ class RiskStateStoreTest {
     }
 
     @Test
+    void anApprovalCountsNoMoreOnceASnapshotShowsItsEntryFilledWithoutAnExit() {
+        store.snapshot(snapshot(T0), T0);
+        Commitment bought = approval(T0.plusSeconds(1));
+        store.commit(bought);
+        FilledEntry filled = new FilledEntry(8, "tBTCUSD", bought.verdictId(), new BigDecimal("0.01"),
+                new BigDecimal("50000"), T0.plusMillis(1_200).toEpochMilli());
+        store.snapshot(snapshot(T0.plusMillis(1_400), List.of(), List.of(filled)), T0.plusMillis(1_500));
+        assertThat(commitments(T0.plusMillis(1_500))).isEmpty();
+    }
+
+    @Test
     void withoutANewSnapshotAnApprovalLapsesAfterTheLongestHold() {
         store.snapshot(snapshot(T0), T0);
         store.commit(approval(T0));
@@ -72,10 +84,14 @@ class RiskStateStoreTest {
     }
 
     private static AccountSnapshot snapshot(Instant made, List<ActiveOrder> orders) {
+        return snapshot(made, orders, List.of());
+    }
+
+    private static AccountSnapshot snapshot(Instant made, List<ActiveOrder> orders, List<FilledEntry> filledEntries) {
         return new AccountSnapshot("paper", made.toEpochMilli(),
                 List.of(new Wallet("exchange", "USD", new BigDecimal("1000"), BigDecimal.ZERO, new BigDecimal("1000"))),
                 List.of(), new MarginInfo(null, null, BigDecimal.ZERO, BigDecimal.ZERO, null),
                 new AccountSummary(new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO, null, null, "HEALTHY", 0,
-                        BigDecimal.ZERO), orders);
+                        BigDecimal.ZERO), orders, filledEntries);
     }
 }
