@@ -156,14 +156,8 @@ class RestEntryTest {
     @Test
     @org.junit.jupiter.api.Order(3)
     void anExitTheExchangeDidNotAnswerIsTriedAgainUntilTheTradeHasItsStopLoss() throws Exception {
-        sim.setPrice(BTC, "43000");
-        RiskVerdict buy = new RiskVerdict("verdict:rest-exit-retry", "sig-rest-exit-retry", BTC, Side.BUY, true,
-                RiskLevel.LOW, List.of("within limits"), new BigDecimal("0.002"), "EXCHANGE LIMIT", new BigDecimal("42800"),
-                BigDecimal.ONE, new BigDecimal("41000"), new BigDecimal("44500"), Instant.now());
         KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
-        topics.send(Topics.RISK_VERDICTS, BTC, buy);
-        long entryCid = VerdictCids.entry(buy.id());
-        await().atMost(Duration.ofSeconds(45)).until(() -> !withCid(exchange.activeOrders(), entryCid).isEmpty());
+        RiskVerdict buy = restingEntry(topics, "rest-exit-retry");
         double lostBefore = submits("no_answer");
 
         // The entry fills; the exchange answers the next three order submits (the exit's first three tries) with an
@@ -196,15 +190,9 @@ class RestEntryTest {
     @Test
     @org.junit.jupiter.api.Order(4)
     void aTradeWhoseExitIsNotOnTheExchangeYetIsClosedBySellingWhatItsEntryLeft() throws Exception {
-        sim.setPrice(BTC, "43000");
         BigDecimal btcBefore = btc();
-        RiskVerdict buy = new RiskVerdict("verdict:rest-exit-withdrawn", "sig-rest-exit-withdrawn", BTC, Side.BUY, true,
-                RiskLevel.LOW, List.of("within limits"), new BigDecimal("0.002"), "EXCHANGE LIMIT", new BigDecimal("42800"),
-                BigDecimal.ONE, new BigDecimal("41000"), new BigDecimal("44500"), Instant.now());
         KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
-        topics.send(Topics.RISK_VERDICTS, BTC, buy);
-        long entryCid = VerdictCids.entry(buy.id());
-        await().atMost(Duration.ofSeconds(45)).until(() -> !withCid(exchange.activeOrders(), entryCid).isEmpty());
+        RiskVerdict buy = restingEntry(topics, "rest-exit-withdrawn");
         double lostBefore = submits("no_answer");
 
         // The entry fills while the exchange takes no order: its exit's tries fail 1, 2 and 4 s apart; the next is 8 s
@@ -243,6 +231,18 @@ class RestEntryTest {
         OrderLifecycle restarted = new OrderLifecycle(publisher, exitOrders, exchange, orderConfig);
         assertThat(restarted.placeMissingExits(exchange.activeOrders())).isEmpty();
         assertThat(btc()).isEqualByComparingTo(btcBefore);
+    }
+
+    /** A limit BUY of 0.002 BTC with its exit plan, as risk-service approves one, resting below 43000. */
+    private RiskVerdict restingEntry(KafkaTopics topics, String name) throws Exception {
+        sim.setPrice(BTC, "43000");
+        RiskVerdict buy = new RiskVerdict("verdict:" + name, "sig-" + name, BTC, Side.BUY, true, RiskLevel.LOW,
+                List.of("within limits"), new BigDecimal("0.002"), "EXCHANGE LIMIT", new BigDecimal("42800"),
+                BigDecimal.ONE, new BigDecimal("41000"), new BigDecimal("44500"), Instant.now());
+        topics.send(Topics.RISK_VERDICTS, BTC, buy);
+        long entryCid = VerdictCids.entry(buy.id());
+        await().atMost(Duration.ofSeconds(45)).until(() -> !withCid(exchange.activeOrders(), entryCid).isEmpty());
+        return buy;
     }
 
     private BigDecimal btc() {

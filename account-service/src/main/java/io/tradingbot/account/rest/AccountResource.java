@@ -52,7 +52,7 @@ public class AccountResource {
 
     @GET
     @Path("filled-entries")
-    @Operation(summary = "The bot's spot entries that filled and whose take-profit / stop-loss exit is not on the exchange")
+    @Operation(summary = "The bot's spot entries that filled and whose exit is not on the exchange")
     public List<FilledEntry> filledEntries() {
         return account.filledEntries();
     }

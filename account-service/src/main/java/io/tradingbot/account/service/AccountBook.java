@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Wallets, positions, margin info, open orders and the bot's filled entries still owed their exit ({@link FilledEntries}),
- * as the exchange last told them, over REST or channel 0. Every change
+ * Wallets, positions, margin info, open orders and the bot's filled entries still owed their exit
+ * ({@link FilledEntries}), as the exchange last told them, over REST or channel 0. Every change
  * bumps a version, so a REST read that raced with events can tell that it is already older than the state it would
  * replace.
  */

@@ -157,7 +157,7 @@ public class AccountService {
         return book.state().orders();
     }
 
-    /** The bot's spot entries that filled within {@code account.filled-entry-window} and have no exit on the exchange. */
+    /** Spot entries of the bot filled within {@code account.filled-entry-window} whose exit is not on the exchange. */
     public List<FilledEntry> filledEntries() {
         return withinWindow(book.state().filledEntries());
     }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The account as the exchange reports it over REST (the seed's {@code update_wallet_info}, {@code update_position_info},
- * {@code update_margin_info}), the orders still open and those closed last. A refused key becomes an error that says which permission is
- * missing.
+ * {@code update_margin_info}), the orders still open and those closed last. A refused key becomes an error that says
+ * which permission is missing.
  */
 public class ExchangeReader {
     /** As many as order-service reads when it looks for entries that filled without their exit. */

@@ -19,27 +19,23 @@ import java.util.Set;
  * its fill until either order shows. Margin entries are left out: their trade is a position, which the exchange keeps.
  */
 final class FilledEntries {
-    static final String TAKE_PROFIT = "take_profit";
-    static final String STOP_LOSS = "stop_loss";
-    static final String CLOSES = "closes";
-
     private FilledEntries() {
     }
 
     /** The entry, when this order is a spot entry of the bot that filled and is owed an exit. */
     static Optional<FilledEntry> owingAnExit(Order order) {
         JsonNode meta = order.meta();
+        String verdict = meta == null ? null : ExchangeRecords.metaText(meta, ActiveOrder.META_VERDICT_ID);
         if (order.id() == null || order.state() != Order.State.EXECUTED || !Symbols.isValid(order.symbol())
                 || order.type() == null || !order.type().startsWith("EXCHANGE") || order.filledAmount() == null
-                || order.filledAmount().signum() == 0 || meta == null
+                || order.filledAmount().signum() == 0 || verdict == null
                 || !ActiveOrder.ENTRY.equals(ExchangeRecords.metaText(meta, ActiveOrder.META_ROLE))
-                || ExchangeRecords.metaText(meta, ActiveOrder.META_VERDICT_ID) == null
-                || !meta.hasNonNull(TAKE_PROFIT) || !meta.hasNonNull(STOP_LOSS)) {
+                || !meta.hasNonNull(ActiveOrder.META_TAKE_PROFIT) || !meta.hasNonNull(ActiveOrder.META_STOP_LOSS)) {
             return Optional.empty();
         }
         long filledAt = order.mtsUpdate() != null ? order.mtsUpdate() : System.currentTimeMillis();
-        return Optional.of(new FilledEntry(order.id(), order.symbol(), ExchangeRecords.metaText(meta, ActiveOrder.META_VERDICT_ID),
-                order.filledAmount(), order.priceAvg(), filledAt));
+        return Optional.of(new FilledEntry(order.id(), order.symbol(), verdict, order.filledAmount(), order.priceAvg(),
+                filledAt));
     }
 
     /** The verdict whose entry no longer waits once this order exists: an exit's own, the trade a close sells. */
@@ -49,10 +45,9 @@ final class FilledEntries {
             return Optional.empty();
         }
         String role = ExchangeRecords.metaText(meta, ActiveOrder.META_ROLE);
-        if (ActiveOrder.EXIT.equals(role)) {
-            return Optional.ofNullable(ExchangeRecords.metaText(meta, ActiveOrder.META_VERDICT_ID));
-        }
-        return ActiveOrder.CLOSE.equals(role) ? Optional.ofNullable(ExchangeRecords.metaText(meta, CLOSES)) : Optional.empty();
+        String verdict = ActiveOrder.EXIT.equals(role) ? ExchangeRecords.metaText(meta, ActiveOrder.META_VERDICT_ID)
+                : ActiveOrder.CLOSE.equals(role) ? ExchangeRecords.metaText(meta, ActiveOrder.META_CLOSES) : null;
+        return Optional.ofNullable(verdict);
     }
 
     /**

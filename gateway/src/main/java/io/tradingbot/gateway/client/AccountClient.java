@@ -35,6 +35,10 @@ public interface AccountClient {
     @Path("/orders")
     JsonNode orders();
 
+    @GET
+    @Path("/filled-entries")
+    JsonNode filledEntries();
+
     /** Re-reads {@code scope} (wallets, positions, margin, orders or all) from the exchange and repairs what drifted. */
     @POST
     @Path("/refresh")

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Wallets, positions, margin, open orders and the account summary, from account-service. */
+/** Wallets, positions, margin, open orders, filled entries without their exit and the summary, from account-service. */
 @Path("/api/v2/account")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
@@ -61,6 +61,15 @@ public class AccountResource {
                     + "open trades, which risk-service counts towards max_open_positions.")
     public Response orders() {
         return Upstream.call(SERVICE, account::orders);
+    }
+
+    @GET
+    @Path("/filled-entries")
+    @Operation(summary = "The bot's spot entries that filled and whose exit is not on the exchange",
+            description = "Trades open without their stop loss while order-service places the exit again, or after the "
+                    + "exchange refused it; risk-service counts them as open trades and a SELL closes them.")
+    public Response filledEntries() {
+        return Upstream.call(SERVICE, account::filledEntries);
     }
 
     @POST

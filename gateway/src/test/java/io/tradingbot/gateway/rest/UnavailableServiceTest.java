@@ -49,6 +49,8 @@ class UnavailableServiceTest {
                 .body("error", containsString("account-service is unavailable"));
         RestAssured.get("/api/v2/account/orders").then().statusCode(503)
                 .body("error", containsString("account-service is unavailable"));
+        RestAssured.get("/api/v2/account/filled-entries").then().statusCode(503)
+                .body("error", containsString("account-service is unavailable"));
         RestAssured.post("/api/v2/account/margin/refresh").then().statusCode(503)
                 .body("error", containsString("account-service is unavailable"));
         RestAssured.get("/api/v2/market/tBTCUSD/candles?timeframe=1m&limit=5").then().statusCode(503)

@@ -20,6 +20,11 @@ public record ActiveOrder(long id, Long cid, String symbol, String type, BigDeci
     /** The keys of the order's meta that carry {@code role} and {@code verdictId}. */
     public static final String META_ROLE = "role";
     public static final String META_VERDICT_ID = "verdict_id";
+    /** An entry's meta: the exit it is owed once it fills. */
+    public static final String META_TAKE_PROFIT = "take_profit";
+    public static final String META_STOP_LOSS = "stop_loss";
+    /** A close's meta: the verdict of the trade it sells. */
+    public static final String META_CLOSES = "closes";
 
     public ActiveOrder {
         Require.symbol(symbol);

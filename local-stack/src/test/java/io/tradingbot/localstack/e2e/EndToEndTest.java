@@ -143,6 +143,10 @@ class EndToEndTest {
             play(41, 45);
             // The BUY filled and its exit rests: one OCO pair, the bot's, seen the same through the gateway.
             awaitTheOpenOrdersThroughTheGateway(2);
+            // Its exit is on the exchange: no filled entry waits for one.
+            JsonNode waiting = call("GET", "/api/v2/account/filled-entries", null, 200);
+            assertThat(waiting.isArray()).as("filled entries %s", waiting).isTrue();
+            assertThat(waiting).isEmpty();
             play(46, 50);
 
             JsonNode buy = ws.await(e -> isSignal(e, "BUY"), WAIT);

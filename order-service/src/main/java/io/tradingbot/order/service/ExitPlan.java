@@ -26,9 +26,9 @@ public record ExitPlan(String verdictId, String symbol, BigDecimal takeProfit, B
     static final String ROLE = ActiveOrder.META_ROLE;
     static final String ENTRY = ActiveOrder.ENTRY;
     static final String EXIT = ActiveOrder.EXIT;
-    static final String TAKE_PROFIT = "take_profit";
-    static final String STOP_LOSS = "stop_loss";
-    static final String CLOSES = "closes";
+    static final String TAKE_PROFIT = ActiveOrder.META_TAKE_PROFIT;
+    static final String STOP_LOSS = ActiveOrder.META_STOP_LOSS;
+    static final String CLOSES = ActiveOrder.META_CLOSES;
 
     /** The plan of a verdict; empty without both a take profit and a stop loss. */
     static Optional<ExitPlan> of(RiskVerdict verdict) {

@@ -268,7 +268,10 @@ public final class RiskAssessor {
      * exchange wallet altogether (sold or moved by hand) is over.
      */
     private static boolean stillHeld(AccountSnapshot snapshot, FilledEntry entry) {
-        return entry.tradeSide() != Side.BUY || available(snapshot, Symbols.base(entry.symbol())).signum() > 0;
+        String base = Symbols.base(entry.symbol());
+        // The balance, not what is available: coins an order of the user's reserves are still in the wallet.
+        return entry.tradeSide() != Side.BUY || snapshot.wallets().stream()
+                .anyMatch(w -> w.currency().equals(base) && "exchange".equals(w.type()) && w.balance().signum() > 0);
     }
 
     /** An open position or spot trade in a symbol: its direction, and how the reasons name it. */

@@ -284,6 +284,11 @@ class RiskAssessorTest {
                 List.of(), List.of(bought)));
         assertThat(soldByHand.canTrade()).isTrue();
         assertThat(soldByHand.reasons()).contains("0 of 3 positions open");
+        // Coins reserved by an order of the user's are still in the wallet: the trade is still open.
+        List<Wallet> reserved = List.of(new Wallet("exchange", "USD", dec("10000"), dec("0"), dec("10000")),
+                new Wallet("exchange", "BTC", dec("0.01"), dec("0"), dec("0")));
+        assertThat(assess(Side.BUY, account(reserved, List.of(), summary("60000", null, null), List.of(),
+                List.of(bought))).canTrade()).isFalse();
     }
 
     @Test
