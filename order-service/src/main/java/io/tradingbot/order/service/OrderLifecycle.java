@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -209,14 +210,23 @@ public class OrderLifecycle {
      * No exit is placed for this verdict from now on: its trade is being closed without one. Runs on the thread that
      * places exits, so once it returns no try is in flight either, and none will be made.
      *
-     * @throws TimeoutException when that thread stays busy for longer than {@code timeout}
+     * @throws TimeoutException when that thread stays busy for longer than {@code timeout}; the exit is not withdrawn
      */
     public void withdrawExit(String verdictId, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
-        background.submit(() -> {
+        Future<?> withdrawal = background.submit(() -> {
             exitsWithdrawn.add(verdictId);
             exitsStarted.add(verdictId);
-        }).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        });
+        try {
+            withdrawal.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // Withdrawn later, with its close given up, the trade would never get its exit.
+            if (withdrawal.cancel(false)) {
+                throw e;
+            }
+            withdrawal.get();
+        }
     }
 
     private void placeExit(ExitPlan plan, Order entry, int attempt) {
