@@ -208,10 +208,10 @@ public final class RiskAssessor {
     /**
      * What is open: margin positions, and the bot's spot trades, which Bitfinex does not keep as positions (a spot buy
      * is a wallet balance). A spot trade is open while an order placed for a verdict is on the exchange: its entry not
-     * filled yet, or the take-profit / stop-loss exit of an entry that filled (a spot sale's exit buys back); and while an
-     * entry that filled has no exit on the exchange yet (order-service placing it, or refused), as long as the wallet
-     * holds some of what it bought. Coins bought or held otherwise are not the bot's trades and count as nothing. An approval that no snapshot shows yet opens its
-     * trade or position.
+     * filled yet, or the take-profit / stop-loss exit of an entry that filled (a spot sale's exit buys back); and while
+     * an entry that filled has no exit on the exchange yet (order-service placing it, or refused), as long as the wallet
+     * holds some of what it bought. Coins bought or held otherwise are not the bot's trades and count as nothing. An
+     * approval that no snapshot shows yet opens its trade or position.
      */
     private void checkOpenPositions(AccountSnapshot snapshot, List<Commitment> commitments, String symbol, Side side,
             RiskLimits limits, List<String> refusals, List<String> warnings, List<String> notes) {

@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
  * and the approvals that no snapshot shows yet. The high-water mark and the kill switch are persisted on risk.state.v1 by
  * {@link RiskService}; this class only holds them.
  * <p>
- * An approval is held until a snapshot shows its order (an entry or exit order of its verdict is open, or its entry filled
- * without an exit: the snapshot counts the trade, and its wallets what the entry spent), or one made at least {@code risk.commitment-settle} after it arrives
- * (by then its order has filled, or failed, and account-service has published the result), and at most
- * {@code risk.commitment-max-hold}.
+ * An approval is held until a snapshot shows its order (an entry or exit order of its verdict is open, or its entry
+ * filled without an exit: the snapshot counts the trade, and its wallets what the entry spent), or one made at least
+ * {@code risk.commitment-settle} after it arrives (by then its order has filled, or failed, and account-service has
+ * published the result), and at most {@code risk.commitment-max-hold}.
  * Held longer than its order takes, it is counted twice for a moment: the safe side, a smaller size or a refusal.
  */
 @ApplicationScoped
