@@ -1,5 +1,7 @@
 package io.tradingbot.risk.service;
 
+import io.tradingbot.events.Symbols;
+
 import java.math.BigDecimal;
 
 /**
@@ -10,13 +12,9 @@ public record PairRules(String symbol, String base, String quote, BigDecimal min
 
     public static String[] currencies(String symbol) {
         String pair = symbol.substring(1);
-        int colon = pair.indexOf(':');
-        if (colon > 0) {
-            return new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
-        }
-        if (pair.length() != 6) {
+        if (pair.indexOf(':') <= 0 && pair.length() != 6) {
             throw new IllegalArgumentException("Cannot tell the currencies of " + symbol);
         }
-        return new String[] {pair.substring(0, 3), pair.substring(3)};
+        return new String[] {Symbols.base(symbol), Symbols.quote(symbol)};
     }
 }
