@@ -882,6 +882,68 @@ class OrderServiceTest extends ServiceContract {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(21)
+    void aMarketEntryThatEmptiedTheBookGetsItsExitForWhatFilled() throws Exception {
+        // At 100 the book offers 25 levels of 0.5 BTC: a buy of 13 takes 12.5 and the exchange cancels the rest.
+        exchange.activeOrders().stream().filter(o -> BTC.equals(o.symbol())).forEach(o -> exchange.cancelOrder(o.id()));
+        sim.setPrice(BTC, "100");
+        BigDecimal btcBefore = new BigDecimal(wallet("exchange", "BTC").path("balance").asText());
+        RiskVerdict buy = verdict("verdict:book-emptied", Side.BUY, "13", "EXCHANGE MARKET", null, "90", "110");
+        topics().send(Topics.RISK_VERDICTS, BTC, buy);
+        assertThat(result(buy.id(), r -> true).success()).isTrue();
+        long entryCid = VerdictCids.entry(buy.id());
+        List<OrderEvent> entry = events(list -> list.stream().anyMatch(e -> e.cid() == entryCid
+                && e.status() == OrderStatus.CANCELLED)).stream().filter(e -> e.cid() == entryCid).toList();
+        assertThat(entry.getLast().reason()).startsWith("CANCELED was: PARTIALLY FILLED");
+        assertThat(entry.getLast().amountRemaining()).isEqualByComparingTo("0.5");
+
+        // The 12.5 it bought, less the 0.2 % fee taken in BTC, get their stop loss and take profit.
+        long exitCid = VerdictCids.exit(buy.id());
+        await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE)
+                .count() == 2);
+        assertThat(ordersWithCid(exitCid)).filteredOn(o -> "EXCHANGE LIMIT".equals(o.type())).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.amountOrig()).isEqualByComparingTo("-12.475");
+                    assertThat(o.price()).isEqualByComparingTo("110");
+                    assertThat(o.hasFlag(OrderFlags.OCO)).isTrue();
+                });
+        assertThat(results(buy.id(), list -> list.size() >= 2)).anyMatch(r -> r.success()
+                && r.message().startsWith("exit placed: -12.475") && r.message().endsWith("take profit 110 or stop loss 90"));
+        sim.setPrice(BTC, "111");
+        await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().anyMatch(o -> o.state() == Order.State.EXECUTED));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(wallet("exchange", "BTC").path("balance")
+                .asText())).isEqualByComparingTo(btcBefore));
+
+        // The same entry cut short while no order-service watched: the next resync places its exit.
+        sim.setPrice(BTC, "100");
+        SimulatorProcess.Credentials unwatched = sim.createAccount("unwatched-partial", List.of("read", "write"),
+                List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "10000")));
+        io.tradingbot.bitfinex.config.BitfinexClientConfig config = io.tradingbot.bitfinex.config.BitfinexClientConfig
+                .builder().baseUrl(sim.baseUrl()).credentials(unwatched.apiKey(), unwatched.apiSecret()).build();
+        try (BitfinexRestClient other = new BitfinexRestClient(config);
+                io.tradingbot.bitfinex.ws.BitfinexWebSocketClient idle =
+                        new io.tradingbot.bitfinex.ws.BitfinexWebSocketClient(config)) {
+            String cutShort = "verdict:cut-short-unseen";
+            other.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, BTC, new BigDecimal("13"))
+                    .cid(VerdictCids.entry(cutShort)).meta(Map.of("verdict_id", cutShort, "role", "entry",
+                            "take_profit", "110", "stop_loss", "90")).build());
+            OrderLifecycle restarted = new OrderLifecycle(publisher, new ExitOrders(other, new CidLookup(other, meters),
+                    publisher, new OrderEntry(other, idle, orderConfig, meters), journal, new FillFees(), orderConfig),
+                    other, orderConfig);
+            assertThat(restarted.placeMissingExits(other.activeOrders())).containsExactly(cutShort);
+            long unseenExit = VerdictCids.exit(cutShort);
+            await().atMost(WAIT).until(() -> other.activeOrders().stream().anyMatch(o -> o.cid() != null
+                    && o.cid() == unseenExit && "EXCHANGE LIMIT".equals(o.type())));
+            Order exit = other.activeOrders().stream().filter(o -> o.cid() != null && o.cid() == unseenExit
+                    && "EXCHANGE LIMIT".equals(o.type())).findFirst().orElseThrow();
+            assertThat(exit.amountOrig()).isEqualByComparingTo("-12.475");
+            other.cancelOrder(exit.id());
+        } finally {
+            sim.setPrice(BTC, "43000");
+        }
+    }
+
     /** A market buy as order-service places an entry: its exit plan in its meta. */
     private static OrderRequest entryOf(String verdictId, String amount) {
         return OrderRequest.builder(OrderType.EXCHANGE_MARKET, BTC, new BigDecimal(amount))

@@ -16,7 +16,8 @@ import java.util.Set;
  * The bot's spot entries that filled and whose exit is not on the exchange. order-service writes the exit an entry is
  * owed into its meta ({@code role: entry}, {@code take_profit}, {@code stop_loss}); the exit names the same verdict
  * ({@code verdict_id}), the market sale that closes the trade names it in {@code closes}. An entry is owed its exit from
- * its fill until either order shows. Margin entries are left out: their trade is a position, which the exchange keeps.
+ * its fill until either order shows; one cancelled after a partial fill (a market buy that emptied the book) is owed an
+ * exit of what filled. Margin entries are left out: their trade is a position, which the exchange keeps.
  */
 final class FilledEntries {
     private FilledEntries() {
@@ -26,7 +27,7 @@ final class FilledEntries {
     static Optional<FilledEntry> owingAnExit(Order order) {
         JsonNode meta = order.meta();
         String verdict = meta == null ? null : ExchangeRecords.metaText(meta, ActiveOrder.META_VERDICT_ID);
-        if (order.id() == null || order.state() != Order.State.EXECUTED || !Symbols.isValid(order.symbol())
+        if (order.id() == null || !order.endedWithFill() || !Symbols.isValid(order.symbol())
                 || order.type() == null || !order.type().startsWith("EXCHANGE") || order.filledAmount() == null
                 || order.filledAmount().signum() == 0 || verdict == null
                 || !ActiveOrder.ENTRY.equals(ExchangeRecords.metaText(meta, ActiveOrder.META_ROLE))

@@ -375,6 +375,36 @@ class AccountFlowTest {
         assertThat(get("/account/filled-entries")).isEmpty();
     }
 
+    @Test
+    @Order(11)
+    void anEntryCancelledAfterAPartialFillWaitsForAnExitOfWhatFilled() {
+        BigDecimal price = lastPrice(sim.publicGet("/v2/tickers?symbols=tBTCUSD"), "tBTCUSD");
+        // At 100 the book offers 25 levels of 0.5 BTC: a market buy of 13 takes 12.5 and the exchange cancels the rest.
+        sim.setPrice("tBTCUSD", "100");
+        try {
+            String verdict = "verdict:test:book-emptied";
+            long entryId = exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD",
+                    new BigDecimal("13")).cid(5161L).meta(entryMeta(verdict)).build()).order().id();
+            await().atMost(SETTLE).untilAsserted(() -> {
+                JsonNode entries = get("/account/filled-entries");
+                assertThat(entries).hasSize(1);
+                assertThat(entries.get(0).path("id").asLong()).isEqualTo(entryId);
+                assertThat(entries.get(0).path("verdict_id").asText()).isEqualTo(verdict);
+                assertThat(decimal(entries.get(0), "amount")).isEqualByComparingTo("12.5");
+            });
+            // the closed orders over REST say the same
+            assertThat(post("/account/refresh?scope=orders", 200).path("drift")).isEmpty();
+            assertThat(get("/account/filled-entries").findValuesAsText("verdict_id")).containsExactly(verdict);
+
+            exchange.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, "tBTCUSD", new BigDecimal("-12.475"))
+                    .cid(5162L).meta(Map.of("verdict_id", "verdict:test:close-partial", "role", "close", "closes",
+                            verdict)).build());
+            await().atMost(SETTLE).untilAsserted(() -> assertThat(get("/account/filled-entries")).isEmpty());
+        } finally {
+            sim.setPrice("tBTCUSD", price.toPlainString());
+        }
+    }
+
     private static Map<String, Object> entryMeta(String verdict) {
         return Map.of("verdict_id", verdict, "role", "entry", "take_profit", "1000000", "stop_loss", "1");
     }

@@ -141,7 +141,10 @@ public class OrderLifecycle {
                 verdictId(order), mts));
     }
 
-    /** Publishes the order's state if it is news; places the exit once an entry has filled. */
+    /**
+     * Publishes the order's state if it is news; places the exit once an entry is over with some of it filled: filled,
+     * or cancelled after a partial fill (a market buy that emptied the book), whose coins need their stop loss as much.
+     */
     public void observe(Order order) {
         Optional<OrderEvent> event = toEvent(order);
         if (event.isEmpty() || order.id() == null) {
@@ -165,7 +168,7 @@ public class OrderLifecycle {
             publisher.order(e);
         }
         LOG.debugf("order %s (cid %s) %s", order.id(), (Object) e.cid(), e.status());
-        if (e.status() == OrderStatus.FILLED && config.exitOrders()) {
+        if (order.endedWithFill() && config.exitOrders()) {
             Intent intent = order.cid() == null ? null : intents.get(order.cid());
             // Known from this process's verdict, or (placed before a restart) from the entry's meta.
             Optional<ExitPlan> plan = intent != null ? (intent.exit() ? Optional.empty() : ExitPlan.of(intent.verdict()))
@@ -285,10 +288,11 @@ public class OrderLifecycle {
     /**
      * Finds the bot's entries that filled while no order-service watched them (after a crash between the fill and its
      * exit, or an entry placed before a restart that filled before the new socket was up): a filled entry carrying its
-     * exit plan, filled within {@code order.exit-check-window}, whose exit is neither open ({@code open}) nor among the
-     * account's last closed orders. Each gets its exit now, as if its fill had just been seen (placed once: the exit's cid
-     * is looked up first whenever the journal cannot vouch for it). An exit that was cancelled or filled is in the history
-     * and is not placed again: the trade was closed; so is a trade sold without its exit (a close naming it).
+     * exit plan, filled (or cancelled after a partial fill) within {@code order.exit-check-window}, whose exit is neither
+     * open ({@code open}) nor among the account's last closed orders. Each gets its exit now, as if its fill had just
+     * been seen (placed once: the exit's cid is looked up first whenever the journal cannot vouch for it). An exit that
+     * was cancelled or filled is in the history and is not placed again: the trade was closed; so is a trade sold without
+     * its exit (a close naming it).
      *
      * @return the verdict ids of the trades whose exits were started
      */
@@ -302,7 +306,7 @@ public class OrderLifecycle {
         long since = System.currentTimeMillis() - config.exitCheckWindow().toMillis();
         List<String> started = new ArrayList<>();
         for (Order order : closed) {
-            if (order.state() != Order.State.EXECUTED || order.mtsUpdate() == null || order.mtsUpdate() < since) {
+            if (!order.endedWithFill() || order.mtsUpdate() == null || order.mtsUpdate() < since) {
                 continue;
             }
             Optional<ExitPlan> plan = ExitPlan.of(order).filter(p -> !cids.contains(VerdictCids.exit(p.verdictId()))

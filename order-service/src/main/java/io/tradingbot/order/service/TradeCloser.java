@@ -163,7 +163,7 @@ public class TradeCloser {
     private Left entryLeft(RiskVerdict verdict, String trade) {
         long entryCid = VerdictCids.entry(verdict.closes());
         Optional<Order> entry = rest.orderHistory(verdict.symbol(), HistoryQuery.limit(RECENTLY_CLOSED)).stream()
-                .filter(o -> o.cid() != null && o.cid() == entryCid && o.state() == Order.State.EXECUTED).findFirst();
+                .filter(o -> o.cid() != null && o.cid() == entryCid && o.endedWithFill()).findFirst();
         if (entry.isEmpty()) {
             return new Left(BigDecimal.ZERO, "the exit of " + trade + " is not on the exchange, nor is its filled entry "
                     + "among " + verdict.symbol() + "'s last closed orders; nothing was sold", false);

@@ -84,6 +84,17 @@ public record Order(Long id, Long gid, Long cid, String symbol, Long mtsCreate, 
         return amountOrig.subtract(amount);
     }
 
+    /**
+     * Whether the order is over and executed some of its amount: filled, or cancelled or refused after a partial fill
+     * (a market order that emptied the book, an IOC, a resting limit cancelled by hand). What executed stays in the
+     * account either way.
+     */
+    public boolean endedWithFill() {
+        State state = state();
+        BigDecimal filled = filledAmount();
+        return !state.isOpen() && state != State.UNKNOWN && filled != null && filled.signum() != 0;
+    }
+
     public boolean hasFlag(int flag) {
         return flags != null && (flags & flag) == flag;
     }

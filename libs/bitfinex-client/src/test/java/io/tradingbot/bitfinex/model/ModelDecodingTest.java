@@ -86,8 +86,29 @@ class ModelDecodingTest {
         assertThat(withStatus("EXECUTED @ 1(1)").state().isOpen()).isFalse();
     }
 
+    @Test
+    void anOrderEndedWithAFillWhenItIsOverAndExecutedSomeOfItsAmount() {
+        assertThat(withStatus("EXECUTED @ 1(1)").endedWithFill()).isTrue();
+        // A market order that emptied the book, an IOC, a limit cancelled by hand: 0.22 of 1 is in the account.
+        assertThat(withStatus("CANCELED was: PARTIALLY FILLED @ 915.9(0.22)", "0.78").endedWithFill()).isTrue();
+        assertThat(withStatus("IOC CANCELED was: PARTIALLY FILLED @ 915.9(0.22)", "0.78").endedWithFill()).isTrue();
+        assertThat(withStatus("INSUFFICIENT BALANCE was: PARTIALLY FILLED @ 915.9(0.22)", "0.78").endedWithFill())
+                .isTrue();
+        assertThat(withStatus("CANCELED", "1").endedWithFill()).isFalse();
+        assertThat(withStatus("IOC CANCELED", "1").endedWithFill()).isFalse();
+        // Still open: more may fill.
+        assertThat(withStatus("PARTIALLY FILLED @ 915.9(0.22)", "0.78").endedWithFill()).isFalse();
+        assertThat(withStatus("SOMETHING NEW", "0.78").endedWithFill()).isFalse();
+    }
+
     private static Order withStatus(String status) {
-        return Order.fromArray(json("[1,null,2,\"tBTCUSD\",3,4,0,1,\"LIMIT\",null,null,null,0,\"" + status + "\"]"));
+        return withStatus(status, "0");
+    }
+
+    /** An order of 1 with {@code remaining} of it left. */
+    private static Order withStatus(String status, String remaining) {
+        return Order.fromArray(json("[1,null,2,\"tBTCUSD\",3,4," + remaining + ",1,\"LIMIT\",null,null,null,0,\"" + status
+                + "\"]"));
     }
 
     @Test
