@@ -67,6 +67,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -941,6 +942,54 @@ class OrderServiceTest extends ServiceContract {
             other.cancelOrder(exit.id());
         } finally {
             sim.setPrice(BTC, "43000");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(22)
+    void aCloseThatCannotWithdrawTheExitInTimeSellsNothingAndTheTradeKeepsItsExit() throws Exception {
+        sim.setPrice(BTC, "43000");
+        SimulatorProcess.Credentials unwatched = sim.createAccount("unwatched-withdraw", List.of("read", "write"),
+                List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "10000")));
+        io.tradingbot.bitfinex.config.BitfinexClientConfig config = io.tradingbot.bitfinex.config.BitfinexClientConfig
+                .builder().baseUrl(sim.baseUrl()).credentials(unwatched.apiKey(), unwatched.apiSecret()).build();
+        // The thread that places exits stays busy for 3 s on this exit (waiting for fees no socket reports), and a close
+        // gives its withdrawal 200 ms.
+        OrderConfig busyExits = (OrderConfig) java.lang.reflect.Proxy.newProxyInstance(OrderConfig.class.getClassLoader(),
+                new Class<?>[]{OrderConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "exitFeeWait" -> Duration.ofSeconds(3);
+                    case "lookupTimeout" -> Duration.ofMillis(200);
+                    default -> method.invoke(orderConfig, args);
+                });
+        try (BitfinexRestClient other = new BitfinexRestClient(config);
+                io.tradingbot.bitfinex.ws.BitfinexWebSocketClient idle =
+                        new io.tradingbot.bitfinex.ws.BitfinexWebSocketClient(config)) {
+            String trade = "verdict:withdrawal-too-late";
+            other.submitOrder(entryOf(trade, "0.002"));
+            ExitOrders exits = new ExitOrders(other, new CidLookup(other, meters), publisher,
+                    new OrderEntry(other, idle, orderConfig, meters), journal, new FillFees(), busyExits);
+            OrderLifecycle restarted = new OrderLifecycle(publisher, exits, other, busyExits);
+            assertThat(restarted.placeMissingExits(other.activeOrders())).containsExactly(trade);
+
+            // Its first try then meets a busy exchange; the next comes a second later, after the close gave up.
+            sim.httpFault(500, 1, "/v2/auth/w/order/submit");
+            TradeCloser closer = new TradeCloser(other, idle, restarted, exits, busyExits);
+            assertThatThrownBy(() -> closer.cancelExit(closing("verdict:withdraws-too-late", trade, "0.001996")))
+                    .isInstanceOf(TradeCloser.NotCancelled.class)
+                    .hasMessage("not traded: the trade " + trade + " has no exit on the exchange, and its exit could not "
+                            + "be withdrawn within PT0.2S (one may still be placed); nothing was sold");
+
+            // Given up, the withdrawal never runs: the try after it places the exit, and the trade keeps its stop loss.
+            long exitCid = VerdictCids.exit(trade);
+            await().atMost(WAIT).until(() -> other.activeOrders().stream().filter(o -> o.cid() != null
+                    && o.cid() == exitCid && o.state() == Order.State.ACTIVE).count() == 2);
+            assertThat(other.activeOrders()).filteredOn(o -> o.cid() != null && o.cid() == exitCid)
+                    .filteredOn(o -> "EXCHANGE LIMIT".equals(o.type())).singleElement()
+                    .satisfies(o -> assertThat(o.amountOrig()).isEqualByComparingTo("-0.001996"));
+            assertThat(other.orderHistory(BTC, HistoryQuery.limit(50))).as("nothing sold")
+                    .noneMatch(o -> o.amountOrig() != null && o.amountOrig().signum() < 0);
+            other.cancelOrder(other.activeOrders().stream().filter(o -> o.cid() != null && o.cid() == exitCid)
+                    .findFirst().orElseThrow().id());
         }
     }
 
