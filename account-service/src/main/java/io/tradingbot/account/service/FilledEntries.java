@@ -28,8 +28,7 @@ final class FilledEntries {
         JsonNode meta = order.meta();
         String verdict = meta == null ? null : ExchangeRecords.metaText(meta, ActiveOrder.META_VERDICT_ID);
         if (order.id() == null || !order.endedWithFill() || !Symbols.isValid(order.symbol())
-                || order.type() == null || !order.type().startsWith("EXCHANGE") || order.filledAmount() == null
-                || order.filledAmount().signum() == 0 || verdict == null
+                || order.type() == null || !order.type().startsWith("EXCHANGE") || verdict == null
                 || !ActiveOrder.ENTRY.equals(ExchangeRecords.metaText(meta, ActiveOrder.META_ROLE))
                 || !meta.hasNonNull(ActiveOrder.META_TAKE_PROFIT) || !meta.hasNonNull(ActiveOrder.META_STOP_LOSS)) {
             return Optional.empty();

@@ -56,6 +56,11 @@ class FilledEntriesTest {
                 .as("not filled yet: it is an open order").isEmpty();
         assertThat(FilledEntries.owingAnExit(order(1, "EXCHANGE LIMIT", "0.002", "0.002", "CANCELED", NOW, entry)))
                 .as("cancelled unfilled").isEmpty();
+        assertThat(FilledEntries.owingAnExit(order(1, "EXCHANGE LIMIT", "0.0015", "0.002",
+                "PARTIALLY FILLED @ 43000(0.0005)", NOW, entry))).as("partly filled, still open: more may fill").isEmpty();
+        assertThat(FilledEntries.owingAnExit(order(1, "EXCHANGE LIMIT", "0.0015", "0.002",
+                "CANCELED was: PARTIALLY FILLED @ 43000(0.0005)", NOW, entry))).as("cancelled after a partial fill")
+                .hasValueSatisfying(e -> assertThat(e.amount()).isEqualByComparingTo("0.0005"));
         assertThat(FilledEntries.owingAnExit(order(1, "EXCHANGE MARKET", "0", "0.002", "EXECUTED @ 43000(0.002)", NOW,
                 "{\"verdict_id\":\"v-1\",\"role\":\"entry\"}"))).as("no exit plan: no exit owed").isEmpty();
         assertThat(FilledEntries.owingAnExit(order(1, "EXCHANGE MARKET", "0", "0.002", "EXECUTED @ 43000(0.002)", NOW,
