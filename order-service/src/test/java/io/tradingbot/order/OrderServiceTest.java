@@ -993,6 +993,53 @@ class OrderServiceTest extends ServiceContract {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(23)
+    void aLimitEntryEndsAtItsTimeInForceAndWhatFilledGetsItsExit() throws Exception {
+        exchange.activeOrders().stream().filter(o -> BTC.equals(o.symbol())).forEach(o -> exchange.cancelOrder(o.id()));
+        sim.setPrice(BTC, "100");
+        try {
+            BigDecimal btcBefore = new BigDecimal(wallet("exchange", "BTC").path("balance").asText());
+            long sent = System.currentTimeMillis();
+            RiskVerdict buy = verdict("verdict:limit-expires", Side.BUY, "1", "EXCHANGE LIMIT", "99.9", "90", "110");
+            topics().send(Topics.RISK_VERDICTS, BTC, buy);
+            assertThat(result(buy.id(), r -> true).success()).isTrue();
+            long entryCid = VerdictCids.entry(buy.id());
+            await().atMost(WAIT).until(() -> ordersWithCid(entryCid).stream().anyMatch(o -> o.state() == Order.State.ACTIVE));
+            Order entry = ordersWithCid(entryCid).getFirst();
+            // Sent with order.entry-time-in-force (10 min): the exchange holds the time it cancels the entry at.
+            assertThat(entry.mtsTif()).isBetween(sent + 600_000, System.currentTimeMillis() + 601_000);
+
+            // The market comes down to it: one level of the book (0.5) crosses the limit, half the entry fills.
+            sim.setPrice(BTC, "99.88");
+            await().atMost(WAIT).until(() -> ordersWithCid(entryCid).stream()
+                    .anyMatch(o -> o.state() == Order.State.PARTIALLY_FILLED));
+            sim.setPrice(BTC, "105");
+            long exitCid = VerdictCids.exit(buy.id());
+            assertThat(ordersWithCid(exitCid)).as("no exit while more may fill").isEmpty();
+
+            // Its time in force passes on the exchange: the rest is cancelled, and the 0.5 that filled (less the 0.1 %
+            // maker fee taken in BTC) get their stop loss and take profit.
+            sim.advanceClock(entry.mtsTif() - sim.now() + 1_000);
+            List<OrderEvent> ended = events(list -> list.stream().anyMatch(e -> e.cid() == entryCid
+                    && e.status() == OrderStatus.CANCELLED)).stream().filter(e -> e.cid() == entryCid).toList();
+            assertThat(ended.getLast().reason()).startsWith("CANCELED was: PARTIALLY FILLED @ 99.9(0.5)");
+            await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE)
+                    .count() == 2);
+            assertThat(ordersWithCid(exitCid)).filteredOn(o -> "EXCHANGE LIMIT".equals(o.type())).singleElement()
+                    .satisfies(o -> {
+                        assertThat(o.amountOrig()).isEqualByComparingTo("-0.4995");
+                        assertThat(o.price()).isEqualByComparingTo("110");
+                        assertThat(o.mtsTif()).as("an exit waits as long as the trade does").isNull();
+                    });
+            sim.setPrice(BTC, "111");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(wallet("exchange", "BTC").path("balance")
+                    .asText())).isEqualByComparingTo(btcBefore));
+        } finally {
+            sim.setPrice(BTC, "43000");
+        }
+    }
+
     /** A market buy as order-service places an entry: its exit plan in its meta. */
     private static OrderRequest entryOf(String verdictId, String amount) {
         return OrderRequest.builder(OrderType.EXCHANGE_MARKET, BTC, new BigDecimal(amount))

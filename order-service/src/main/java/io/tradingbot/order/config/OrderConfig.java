@@ -54,6 +54,14 @@ public interface OrderConfig {
     @WithDefault("PT1M")
     Duration maxVerdictAge();
 
+    /**
+     * How long an entry that rests on the book (a limit or stop order; a market order fills or ends at once) may wait
+     * for its fill: it is sent with Bitfinex's {@code tif}, and the exchange cancels it then, so that no entry outlives
+     * the signal it was placed for by hours; what filled of it gets its exit. Zero sends none (good till cancelled).
+     */
+    @WithDefault("PT10M")
+    Duration entryTimeInForce();
+
     /** Place the OCO exit (take profit with the stop loss as its twin) once an entry has filled. */
     @WithDefault("true")
     boolean exitOrders();

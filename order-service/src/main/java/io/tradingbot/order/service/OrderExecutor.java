@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +104,7 @@ public class OrderExecutor {
     private TradeResult place(RiskVerdict verdict, long cid) {
         OrderRequest request;
         try {
-            request = request(verdict, cid);
+            request = request(verdict, cid, verdict.amount(), config.entryTimeInForce());
         } catch (IllegalArgumentException e) {
             return result(verdict, false, "not traded: " + e.getMessage(), null);
         }
@@ -158,7 +159,7 @@ public class OrderExecutor {
                 lifecycle.rejected(cid, verdict, request.type().wireName(), request.amount(), request.price(), left.why());
                 return notPlaced(verdict, "not traded: " + left.why());
             }
-            request = request(verdict, cid, left.amount());
+            request = request(verdict, cid, left.amount(), Duration.ZERO);
             closing = ", closing the trade " + verdict.closes() + (left.hadExit() ? " (its exit cancelled)"
                     : " (it had no exit on the exchange; its exit is withdrawn)");
         }
@@ -250,12 +251,11 @@ public class OrderExecutor {
         }
     }
 
-    static OrderRequest request(RiskVerdict verdict, long cid) {
-        return request(verdict, cid, verdict.amount());
-    }
-
-    /** The verdict's order for {@code size} (its own amount, or what is left of the trade it closes). */
-    static OrderRequest request(RiskVerdict verdict, long cid, BigDecimal size) {
+    /**
+     * The verdict's order for {@code size} (its own amount, or what is left of the trade it closes); one that would rest
+     * on the book is cancelled by the exchange {@code timeInForce} from now (none when zero).
+     */
+    static OrderRequest request(RiskVerdict verdict, long cid, BigDecimal size, Duration timeInForce) {
         OrderType type;
         try {
             type = OrderType.fromWire(verdict.orderType());
@@ -271,7 +271,17 @@ public class OrderExecutor {
             }
             builder.price(verdict.price());
         }
+        if (rests(type) && timeInForce.isPositive()) {
+            // Bitfinex reads tif to the second: rounded up, so an entry never waits less than it was given.
+            builder.tif(Instant.now().plus(timeInForce).plusMillis(999).truncatedTo(ChronoUnit.SECONDS));
+        }
         return builder.build();
+    }
+
+    /** Whether an order of this type can wait on the book (an IOC or FOK ends at once, as a market order does). */
+    private static boolean rests(OrderType type) {
+        return !type.isMarket() && type != OrderType.IOC && type != OrderType.EXCHANGE_IOC && type != OrderType.FOK
+                && type != OrderType.EXCHANGE_FOK;
     }
 
     private static TradeResult result(RiskVerdict verdict, boolean success, String message, OrderEvent order) {

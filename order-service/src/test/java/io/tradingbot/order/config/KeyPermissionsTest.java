@@ -80,6 +80,10 @@ class KeyPermissionsTest {
                 return Duration.ofMinutes(1);
             }
 
+            public Duration entryTimeInForce() {
+                return Duration.ofMinutes(10);
+            }
+
             public boolean exitOrders() {
                 return true;
             }
