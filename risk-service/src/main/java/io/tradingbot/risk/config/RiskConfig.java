@@ -41,6 +41,14 @@ public interface RiskConfig {
     String orderType();
 
     /**
+     * The highest fee rate an order pays (Bitfinex's taker fee at the lowest volume, 0.2 %). A spot buy's fee is taken in
+     * the coin bought and its exit sells what is left, so an entry whose remainder after this fee is below the pair's
+     * minimum is refused: the exchange would refuse its exit.
+     */
+    @WithDefault("0.002")
+    BigDecimal maxFeeRate();
+
+    /**
      * Verdicts sent and not yet acknowledged by the broker, at most; the next signal is judged without waiting for the
      * previous verdict's acknowledgement, up to this many. Keep it below the verdicts channel's
      * {@code max-inflight-messages} (1024), so the emitter never has to buffer.
@@ -76,6 +84,8 @@ public interface RiskConfig {
         check.positive("max-balance-fraction", risk.maxBalanceFraction())
                 .atMost("max-balance-fraction", risk.maxBalanceFraction(), "1")
                 .atLeast("min-margin-level", risk.minMarginLevel(), "1")
+                .atLeast("max-fee-rate", risk.maxFeeRate(), "0")
+                .atMost("max-fee-rate", risk.maxFeeRate(), "0.1")
                 .between("max-verdicts-in-flight", risk.maxVerdictsInFlight(), 1, 1024)
                 .positive("max-signal-age", risk.maxSignalAge())
                 .notNegative("commitment-settle", risk.commitmentSettle())

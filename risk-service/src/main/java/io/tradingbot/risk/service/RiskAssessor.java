@@ -45,13 +45,15 @@ public final class RiskAssessor {
     private final Duration maxSnapshotAge;
     private final BigDecimal minMarginLevel;
     private final String orderType;
+    private final BigDecimal maxFeeRate;
 
     public RiskAssessor(BigDecimal maxBalanceFraction, Duration maxSnapshotAge, BigDecimal minMarginLevel,
-            String orderType) {
+            String orderType, BigDecimal maxFeeRate) {
         this.maxBalanceFraction = maxBalanceFraction;
         this.maxSnapshotAge = maxSnapshotAge;
         this.minMarginLevel = minMarginLevel;
         this.orderType = orderType;
+        this.maxFeeRate = maxFeeRate;
     }
 
     /**
@@ -331,6 +333,17 @@ public final class RiskAssessor {
         if (amount.compareTo(pair.minOrderSize()) < 0) {
             refusals.add("order size " + plain(amount) + " " + pair.base() + " (" + basis + ") is below " + symbol
                     + "'s minimum of " + plain(pair.minOrderSize()));
+            return null;
+        }
+        // A spot buy pays its fee in the coin it buys, and its exit sells what is left: below the minimum the exchange
+        // refuses that exit, and the trade would be open without its stop loss.
+        BigDecimal exit = amount.multiply(BigDecimal.ONE.subtract(maxFeeRate)).setScale(pair.amountDecimals(),
+                RoundingMode.DOWN);
+        if (spot() && exit.compareTo(pair.minOrderSize()) < 0) {
+            refusals.add("order size " + plain(amount) + " " + pair.base() + " (" + basis + ") leaves "
+                    + plain(exit.stripTrailingZeros()) + " " + pair.base() + " after a fee of up to "
+                    + plain(maxFeeRate.multiply(HUNDRED).stripTrailingZeros()) + "%, below " + symbol + "'s minimum of "
+                    + plain(pair.minOrderSize()) + ": its exit could not be placed");
             return null;
         }
         notes.add("size " + plain(amount) + " " + pair.base() + ": " + basis);

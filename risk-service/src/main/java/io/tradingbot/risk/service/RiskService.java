@@ -59,7 +59,7 @@ public class RiskService {
         this.pairs = pairs;
         this.publisher = publisher;
         this.assessor = new RiskAssessor(config.maxBalanceFraction(), config.maxSnapshotAge(), config.minMarginLevel(),
-                config.orderType());
+                config.orderType(), config.maxFeeRate());
     }
 
     /** A signal from the stream: a verdict for a BUY/SELL of a traded symbol seen for the first time, else nothing. */

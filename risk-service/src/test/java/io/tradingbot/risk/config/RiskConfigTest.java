@@ -25,6 +25,15 @@ class RiskConfigTest {
         assertThat(config.maxBalanceFraction()).isEqualTo(new BigDecimal("0.20"));
         assertThat(config.maxVerdictsInFlight()).isEqualTo(256);
         assertThat(config.maxSignalAge()).hasSeconds(60);
+        assertThat(config.maxFeeRate()).isEqualByComparingTo("0.002");
+    }
+
+    @Test
+    void aFeeRateBelowZeroOrAboveTenPercentIsRefusedByName() {
+        assertThatThrownBy(() -> load(Map.of("risk.max-fee-rate", "-0.001")))
+                .hasMessageContaining("risk.max-fee-rate");
+        assertThatThrownBy(() -> load(Map.of("risk.max-fee-rate", "0.2")))
+                .hasMessageContaining("risk.max-fee-rate");
     }
 
     @Test

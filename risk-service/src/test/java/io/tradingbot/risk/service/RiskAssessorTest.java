@@ -33,7 +33,7 @@ class RiskAssessorTest {
     private static final BigDecimal PRICE = dec("50000");
 
     private final RiskAssessor assessor = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"),
-            "EXCHANGE MARKET");
+            "EXCHANGE MARKET", dec("0.002"));
 
     @Test
     void aHealthyAccountBuysTheCappedSizeWithExitsOnBothSides() {
@@ -49,7 +49,7 @@ class RiskAssessorTest {
 
     @Test
     void aMarginSellMirrorsTheExits() {
-        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET");
+        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET", dec("0.002"));
         Assessment a = margin.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(account(wallets("10000", "1"),
                 List.of(), summary("60000", null, null)))), BTCUSD, NOW);
         assertThat(a.canTrade()).isTrue();
@@ -72,16 +72,25 @@ class RiskAssessorTest {
     }
 
     @ParameterizedTest(name = "available {0} USD -> tradable {1}")
-    @CsvSource({"10.00, true", "9.99, false"})
+    @CsvSource({"10.03, true", "10.00, false", "9.99, false"})
     void belowThePairsMinimumIsNotTradable(String usd, boolean tradable) {
-        // 20% of 10 USD / 50,000 = 0.00004 BTC: exactly the minimum.
+        // 20% of 10 USD / 50,000 = 0.00004 BTC: exactly the minimum, but 0.00003992 after a 0.2 % fee, which its exit sells.
         Assessment a = assess(Side.BUY, account(wallets(usd, "0"), List.of(), summary(usd, null, null)));
         assertThat(a.canTrade()).isEqualTo(tradable);
         if (!tradable) {
             assertThat(a.riskLevel()).isEqualTo(RiskLevel.HIGH);
+            assertThat(a.amount()).isNull();
+        }
+        if (usd.equals("10.00")) {
+            assertThat(a.reasons()).anyMatch(r -> r.startsWith("order size 0.00004 BTC") && r.endsWith("leaves 0.00003992 "
+                    + "BTC after a fee of up to 0.2%, below tBTCUSD's minimum of 0.00004: its exit could not be placed"));
+        }
+        if (usd.equals("9.99")) {
             assertThat(a.reasons()).anyMatch(r -> r.startsWith("order size 0.00003996 BTC")
                     && r.endsWith("is below tBTCUSD's minimum of 0.00004"));
-            assertThat(a.amount()).isNull();
+        }
+        if (tradable) {
+            assertThat(a.amount()).isEqualByComparingTo("0.00004012");
         }
     }
 
@@ -181,7 +190,7 @@ class RiskAssessorTest {
 
     @Test
     void marginApprovalsNotInTheAccountYetCountAsOpenPositions() {
-        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET");
+        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET", dec("0.002"));
         AccountSnapshot flat = account(wallets("10000", "0"), List.of(), summary("10000", null, null));
         List<Commitment> three = List.of("tETHUSD", "tLTCUSD", "tXRPUSD").stream().map(symbol -> margin.commitment(
                 "verdict:" + symbol, symbol, Side.BUY, dec("1"), dec("10"), usd(symbol), NOW)).toList();
@@ -343,7 +352,7 @@ class RiskAssessorTest {
         Assessment buy = assess(Side.BUY, longBtc);
         assertThat(buy.canTrade()).isFalse();
         assertThat(buy.reasons()).contains("a long position of 0.01 in tBTCUSD is already open");
-        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET");
+        RiskAssessor margin = new RiskAssessor(dec("0.20"), Duration.ofMinutes(2), dec("1.5"), "MARKET", dec("0.002"));
         Assessment sell = margin.assess("tBTCUSD", Side.SELL, PRICE, SEED, Optional.of(state(longBtc)), BTCUSD, NOW);
         assertThat(sell.canTrade()).isTrue();
         assertThat(sell.reasons()).contains("reduces the open long position in tBTCUSD");
