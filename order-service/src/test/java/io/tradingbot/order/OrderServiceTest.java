@@ -840,10 +840,7 @@ class OrderServiceTest extends ServiceContract {
     void anEntryThatFilledWhileNoOrderServiceWatchedGetsItsExitAtTheNextResync() throws Exception {
         sim.setPrice(BTC, "43000");
         // An account this instance does not watch: its orders fill as an account's do while order-service is down.
-        SimulatorProcess.Credentials unwatched = sim.createAccount("unwatched", List.of("read", "write"),
-                List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "10000")));
-        io.tradingbot.bitfinex.config.BitfinexClientConfig config = io.tradingbot.bitfinex.config.BitfinexClientConfig
-                .builder().baseUrl(sim.baseUrl()).credentials(unwatched.apiKey(), unwatched.apiSecret()).build();
+        io.tradingbot.bitfinex.config.BitfinexClientConfig config = unwatchedAccount("unwatched");
         try (BitfinexRestClient other = new BitfinexRestClient(config);
                 io.tradingbot.bitfinex.ws.BitfinexWebSocketClient idle =
                         new io.tradingbot.bitfinex.ws.BitfinexWebSocketClient(config)) {
@@ -858,9 +855,7 @@ class OrderServiceTest extends ServiceContract {
                     .build()).order().id();
             other.cancelOrder(handExit);
 
-            OrderLifecycle restarted = new OrderLifecycle(publisher, new ExitOrders(other, new CidLookup(other, meters),
-                    publisher, new OrderEntry(other, idle, orderConfig, meters), journal, new FillFees(), orderConfig),
-                    other, orderConfig);
+            OrderLifecycle restarted = new OrderLifecycle(publisher, exitsOn(other, idle, orderConfig), other, orderConfig);
             assertThat(restarted.placeMissingExits(other.activeOrders())).containsExactly(unprotected);
 
             long exitCid = VerdictCids.exit(unprotected);
@@ -901,14 +896,10 @@ class OrderServiceTest extends ServiceContract {
 
         // The 12.5 it bought, less the 0.2 % fee taken in BTC, get their stop loss and take profit.
         long exitCid = VerdictCids.exit(buy.id());
-        await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE)
-                .count() == 2);
-        assertThat(ordersWithCid(exitCid)).filteredOn(o -> "EXCHANGE LIMIT".equals(o.type())).singleElement()
-                .satisfies(o -> {
-                    assertThat(o.amountOrig()).isEqualByComparingTo("-12.475");
-                    assertThat(o.price()).isEqualByComparingTo("110");
-                    assertThat(o.hasFlag(OrderFlags.OCO)).isTrue();
-                });
+        Order takeProfit = takeProfitLeg(exitCid);
+        assertThat(takeProfit.amountOrig()).isEqualByComparingTo("-12.475");
+        assertThat(takeProfit.price()).isEqualByComparingTo("110");
+        assertThat(takeProfit.hasFlag(OrderFlags.OCO)).isTrue();
         assertThat(results(buy.id(), list -> list.size() >= 2)).anyMatch(r -> r.success()
                 && r.message().startsWith("exit placed: -12.475") && r.message().endsWith("take profit 110 or stop loss 90"));
         sim.setPrice(BTC, "111");
@@ -918,20 +909,13 @@ class OrderServiceTest extends ServiceContract {
 
         // The same entry cut short while no order-service watched: the next resync places its exit.
         sim.setPrice(BTC, "100");
-        SimulatorProcess.Credentials unwatched = sim.createAccount("unwatched-partial", List.of("read", "write"),
-                List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "10000")));
-        io.tradingbot.bitfinex.config.BitfinexClientConfig config = io.tradingbot.bitfinex.config.BitfinexClientConfig
-                .builder().baseUrl(sim.baseUrl()).credentials(unwatched.apiKey(), unwatched.apiSecret()).build();
+        io.tradingbot.bitfinex.config.BitfinexClientConfig config = unwatchedAccount("unwatched-partial");
         try (BitfinexRestClient other = new BitfinexRestClient(config);
                 io.tradingbot.bitfinex.ws.BitfinexWebSocketClient idle =
                         new io.tradingbot.bitfinex.ws.BitfinexWebSocketClient(config)) {
             String cutShort = "verdict:cut-short-unseen";
-            other.submitOrder(OrderRequest.builder(OrderType.EXCHANGE_MARKET, BTC, new BigDecimal("13"))
-                    .cid(VerdictCids.entry(cutShort)).meta(Map.of("verdict_id", cutShort, "role", "entry",
-                            "take_profit", "110", "stop_loss", "90")).build());
-            OrderLifecycle restarted = new OrderLifecycle(publisher, new ExitOrders(other, new CidLookup(other, meters),
-                    publisher, new OrderEntry(other, idle, orderConfig, meters), journal, new FillFees(), orderConfig),
-                    other, orderConfig);
+            other.submitOrder(entryOf(cutShort, "13", "110", "90"));
+            OrderLifecycle restarted = new OrderLifecycle(publisher, exitsOn(other, idle, orderConfig), other, orderConfig);
             assertThat(restarted.placeMissingExits(other.activeOrders())).containsExactly(cutShort);
             long unseenExit = VerdictCids.exit(cutShort);
             await().atMost(WAIT).until(() -> other.activeOrders().stream().anyMatch(o -> o.cid() != null
@@ -949,10 +933,7 @@ class OrderServiceTest extends ServiceContract {
     @org.junit.jupiter.api.Order(22)
     void aCloseThatCannotWithdrawTheExitInTimeSellsNothingAndTheTradeKeepsItsExit() throws Exception {
         sim.setPrice(BTC, "43000");
-        SimulatorProcess.Credentials unwatched = sim.createAccount("unwatched-withdraw", List.of("read", "write"),
-                List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "10000")));
-        io.tradingbot.bitfinex.config.BitfinexClientConfig config = io.tradingbot.bitfinex.config.BitfinexClientConfig
-                .builder().baseUrl(sim.baseUrl()).credentials(unwatched.apiKey(), unwatched.apiSecret()).build();
+        io.tradingbot.bitfinex.config.BitfinexClientConfig config = unwatchedAccount("unwatched-withdraw");
         // The thread that places exits stays busy for 3 s on this exit (waiting for fees no socket reports), and a close
         // gives its withdrawal 200 ms.
         OrderConfig busyExits = (OrderConfig) java.lang.reflect.Proxy.newProxyInstance(OrderConfig.class.getClassLoader(),
@@ -966,8 +947,7 @@ class OrderServiceTest extends ServiceContract {
                         new io.tradingbot.bitfinex.ws.BitfinexWebSocketClient(config)) {
             String trade = "verdict:withdrawal-too-late";
             other.submitOrder(entryOf(trade, "0.002"));
-            ExitOrders exits = new ExitOrders(other, new CidLookup(other, meters), publisher,
-                    new OrderEntry(other, idle, orderConfig, meters), journal, new FillFees(), busyExits);
+            ExitOrders exits = exitsOn(other, idle, busyExits);
             OrderLifecycle restarted = new OrderLifecycle(publisher, exits, other, busyExits);
             assertThat(restarted.placeMissingExits(other.activeOrders())).containsExactly(trade);
 
@@ -1024,14 +1004,10 @@ class OrderServiceTest extends ServiceContract {
             List<OrderEvent> ended = events(list -> list.stream().anyMatch(e -> e.cid() == entryCid
                     && e.status() == OrderStatus.CANCELLED)).stream().filter(e -> e.cid() == entryCid).toList();
             assertThat(ended.getLast().reason()).startsWith("CANCELED was: PARTIALLY FILLED @ 99.9(0.5)");
-            await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE)
-                    .count() == 2);
-            assertThat(ordersWithCid(exitCid)).filteredOn(o -> "EXCHANGE LIMIT".equals(o.type())).singleElement()
-                    .satisfies(o -> {
-                        assertThat(o.amountOrig()).isEqualByComparingTo("-0.4995");
-                        assertThat(o.price()).isEqualByComparingTo("110");
-                        assertThat(o.mtsTif()).as("an exit waits as long as the trade does").isNull();
-                    });
+            Order takeProfit = takeProfitLeg(exitCid);
+            assertThat(takeProfit.amountOrig()).isEqualByComparingTo("-0.4995");
+            assertThat(takeProfit.price()).isEqualByComparingTo("110");
+            assertThat(takeProfit.mtsTif()).as("an exit waits as long as the trade does").isNull();
             sim.setPrice(BTC, "111");
             await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(wallet("exchange", "BTC").path("balance")
                     .asText())).isEqualByComparingTo(btcBefore));
@@ -1040,11 +1016,38 @@ class OrderServiceTest extends ServiceContract {
         }
     }
 
+    /** The take-profit leg of a spot exit, once both legs of its OCO are on the book. */
+    private Order takeProfitLeg(long exitCid) {
+        await().atMost(WAIT).until(() -> ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE)
+                .count() == 2);
+        return ordersWithCid(exitCid).stream().filter(o -> o.state() == Order.State.ACTIVE
+                && "EXCHANGE LIMIT".equals(o.type())).findFirst().orElseThrow();
+    }
+
+    /** A fresh account on the exchange, funded with 10,000 USD, that no order-service instance watches. */
+    private io.tradingbot.bitfinex.config.BitfinexClientConfig unwatchedAccount(String name) {
+        SimulatorProcess.Credentials unwatched = sim.createAccount(name, List.of("read", "write"),
+                List.of(new SimulatorProcess.WalletSpec("exchange", "USD", "10000")));
+        return io.tradingbot.bitfinex.config.BitfinexClientConfig.builder().baseUrl(sim.baseUrl())
+                .credentials(unwatched.apiKey(), unwatched.apiSecret()).build();
+    }
+
+    /** The exits an instance starting on that account places: no socket of its own reports the fills' fees. */
+    private ExitOrders exitsOn(BitfinexRestClient other, io.tradingbot.bitfinex.ws.BitfinexWebSocketClient idle,
+            OrderConfig config) {
+        return new ExitOrders(other, new CidLookup(other, meters), publisher, new OrderEntry(other, idle, orderConfig,
+                meters), journal, new FillFees(), config);
+    }
+
     /** A market buy as order-service places an entry: its exit plan in its meta. */
     private static OrderRequest entryOf(String verdictId, String amount) {
+        return entryOf(verdictId, amount, "44500", "41000");
+    }
+
+    private static OrderRequest entryOf(String verdictId, String amount, String takeProfit, String stopLoss) {
         return OrderRequest.builder(OrderType.EXCHANGE_MARKET, BTC, new BigDecimal(amount))
                 .cid(VerdictCids.entry(verdictId)).meta(Map.of("verdict_id", verdictId, "role", "entry",
-                        "take_profit", "44500", "stop_loss", "41000")).build();
+                        "take_profit", takeProfit, "stop_loss", stopLoss)).build();
     }
 
     /** risk-service's close of the trade of verdict {@code trade}: a market SELL of what it holds, no exits. */
