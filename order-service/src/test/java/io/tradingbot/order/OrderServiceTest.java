@@ -924,6 +924,15 @@ class OrderServiceTest extends ServiceContract {
                     && "EXCHANGE LIMIT".equals(o.type())).findFirst().orElseThrow();
             assertThat(exit.amountOrig()).isEqualByComparingTo("-12.475");
             other.cancelOrder(exit.id());
+
+            // One cut short whose exit never reached the exchange, closed by a SELL: what it left after its fee is sold.
+            String closedUnexited = "verdict:cut-short-closed";
+            other.submitOrder(entryOf(closedUnexited, "13", "110", "90"));
+            OrderLifecycle fresh = new OrderLifecycle(publisher, exitsOn(other, idle, orderConfig), other, orderConfig);
+            TradeCloser.Left left = new TradeCloser(other, idle, fresh, exitsOn(other, idle, orderConfig), orderConfig)
+                    .cancelExit(closing("verdict:closes-cut-short", closedUnexited, "12.5"));
+            assertThat(left.hadExit()).isFalse();
+            assertThat(left.amount()).as(left.why()).isEqualByComparingTo("12.475");
         } finally {
             sim.setPrice(BTC, "43000");
         }
