@@ -271,17 +271,11 @@ public class OrderExecutor {
             }
             builder.price(verdict.price());
         }
-        if (rests(type) && timeInForce.isPositive()) {
+        if (type.restsOnBook() && timeInForce.isPositive()) {
             // Bitfinex reads tif to the second: rounded up, so an entry never waits less than it was given.
             builder.tif(Instant.now().plus(timeInForce).plusMillis(999).truncatedTo(ChronoUnit.SECONDS));
         }
         return builder.build();
-    }
-
-    /** Whether an order of this type can wait on the book (an IOC or FOK ends at once, as a market order does). */
-    private static boolean rests(OrderType type) {
-        return !type.isMarket() && type != OrderType.IOC && type != OrderType.EXCHANGE_IOC && type != OrderType.FOK
-                && type != OrderType.EXCHANGE_FOK;
     }
 
     private static TradeResult result(RiskVerdict verdict, boolean success, String message, OrderEvent order) {

@@ -337,9 +337,9 @@ public final class RiskAssessor {
         }
         // A spot buy pays its fee in the coin it buys, and its exit sells what is left: below the minimum the exchange
         // refuses that exit, and the trade would be open without its stop loss.
-        BigDecimal exit = amount.multiply(BigDecimal.ONE.subtract(maxFeeRate)).setScale(pair.amountDecimals(),
-                RoundingMode.DOWN);
-        if (spot() && exit.compareTo(pair.minOrderSize()) < 0) {
+        BigDecimal exit = spot() ? amount.multiply(BigDecimal.ONE.subtract(maxFeeRate)).setScale(pair.amountDecimals(),
+                RoundingMode.DOWN) : amount;
+        if (exit.compareTo(pair.minOrderSize()) < 0) {
             refusals.add("order size " + plain(amount) + " " + pair.base() + " (" + basis + ") leaves "
                     + plain(exit.stripTrailingZeros()) + " " + pair.base() + " after a fee of up to "
                     + plain(maxFeeRate.multiply(HUNDRED).stripTrailingZeros()) + "%, below " + symbol + "'s minimum of "

@@ -21,6 +21,11 @@ public enum OrderType {
         return this == MARKET || this == EXCHANGE_MARKET;
     }
 
+    /** Whether an order of this type can wait on the book: market, IOC and FOK orders fill or end at once. */
+    public boolean restsOnBook() {
+        return !isMarket() && this != IOC && this != EXCHANGE_IOC && this != FOK && this != EXCHANGE_FOK;
+    }
+
     public static OrderType fromWire(String name) {
         for (OrderType t : values()) {
             if (t.wireName.equals(name)) {
