@@ -52,6 +52,8 @@ public final class StackBenchmark {
               --candles N             candles per symbol in tick to order [36]
               --warmup-candles N      candles driven before those, not measured [0]
               --walk-updates X        random-walk price updates per symbol per real second besides the scenario's own; 0 silences it [1]
+              --steps MODE            the symbols' random-walk updates: together (every symbol on the same millisecond, every
+                                      candle closing at once) or staggered (symbol i of n at i/n of the step, as markets trade) [staggered]
               --rates LIST            throughput steps through the simulator, updates/s [2000,5000,10000,20000,40000]
               --batch-millis N        the price driver sends one bulk request every N ms [10]
               --kafka-rates LIST      throughput steps straight onto Kafka, records/s [2000,5000,10000,20000,40000]
@@ -111,6 +113,14 @@ public final class StackBenchmark {
         double speed = Double.parseDouble(opts.getOrDefault("clock-speed", "10"));
         int batchMillis = Integer.parseInt(opts.getOrDefault("batch-millis", "10"));
         List<String> symbols = SimMarkets.symbols(symbolCount);
+        double walkPerSecond = Double.parseDouble(opts.getOrDefault("walk-updates", "1"));
+        String walkSteps = opts.getOrDefault("steps", "staggered");
+        if (!walkSteps.equals("together") && !walkSteps.equals("staggered")) {
+            System.err.println("--steps wants together or staggered, got '" + walkSteps + "'");
+            System.exit(2);
+        }
+        Map<String, Long> stepOffsets = SimMarkets.stepOffsets(symbols, SimMarkets.stepMillis(speed, walkPerSecond),
+                walkSteps.equals("staggered"));
         String command = "mvn -o -Pbenchmarks -pl benchmarks exec:java -Dexec.args=\"" + Arrays.stream(args)
                 .map(a -> a.contains(" ") ? "'" + a + "'" : a).collect(java.util.stream.Collectors.joining(" ")) + "\"";
 
@@ -118,8 +128,8 @@ public final class StackBenchmark {
         LocalStackOptions.Builder builder = LocalStackOptions.forTests().toBuilder()
                 .logDir(repoRoot.resolve("benchmarks/target/stack-logs").resolve(LocalDateTime.now().format(
                         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
-                .simulatorArgs(Stream.concat(SimMarkets.simulatorArgs(symbols, speed,
-                        Double.parseDouble(opts.getOrDefault("walk-updates", "1"))).stream(), simArgs.stream()).toList())
+                .simulatorArgs(Stream.concat(SimMarkets.simulatorArgs(symbols, speed, walkPerSecond, stepOffsets)
+                        .stream(), simArgs.stream()).toList())
                 .serviceJvm(ServiceJvm.valueOf(opts.getOrDefault("service-jvm", "sized-with-class-archive")
                         .toUpperCase(Locale.ROOT).replace('-', '_')))
                 // 1m candles only: the strategies read them. No client-side rate limit: the simulator has none, and with
@@ -149,7 +159,10 @@ public final class StackBenchmark {
             report.append("- extra service environment: ").append(extraEnv).append("\n");
         }
         report.append("- price moves besides the scenarios' own: the simulator's random walk, ")
-                .append(opts.getOrDefault("walk-updates", "1")).append(" update(s) per symbol per second\n");
+                .append(opts.getOrDefault("walk-updates", "1")).append(" update(s) per symbol per second, ")
+                .append(stepOffsets.isEmpty() ? "every symbol's on the same millisecond (every candle closes at once)"
+                        : "staggered: symbol i of " + symbols.size() + " at i/" + symbols.size()
+                        + " of the step (its candles close at its own first trade of the minute)").append("\n");
         if (!simArgs.isEmpty()) {
             report.append("- extra simulator properties: ").append(String.join(" ", simArgs)).append("\n");
         }
@@ -182,7 +195,7 @@ public final class StackBenchmark {
                         // sessions reach strategy-service; its series warm up from market-data on the first candle
                         Thread.sleep((long) (2 * 60_000 / speed) + 3000);
                         Sampler sampler = Sampler.start(pids);
-                        TickToOrder.Result result = new TickToOrder(stack.simulator(), symbols, speed).run(tap,
+                        TickToOrder.Result result = new TickToOrder(stack.simulator(), symbols, speed, stepOffsets).run(tap,
                                 warmupCandles, candles, pids);
                         loadedByScenario.put(symbols.size() + " symbols, tick to order", sampler.stop());
                         String table = TickToOrder.table(result, symbols.size(), speed, warmupCandles,

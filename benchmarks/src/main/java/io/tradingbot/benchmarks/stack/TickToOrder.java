@@ -31,8 +31,9 @@ import java.util.TreeMap;
  * (the candle closes below the lower band: BUY), back up, four quiet candles, 3 % up (above the upper band: SELL), back
  * down, four quiet candles. The quiet candles matter: jumps every candle widen the 20-bar bands until 3 % no longer
  * crosses them, and the strategy rightly falls silent. The candle that closes a BUY or SELL
- * candle is the simulator's step at the next minute, so its time is exactly {@code candle mts + 60 000}; the order's time
- * is its {@code mts} on the exchange (a market order fills when the exchange receives it).
+ * candle is the simulator's step at the next minute, so its time is exactly {@code candle mts + 60 000} plus the symbol's
+ * step offset (none unless the steps are staggered); the order's time is its {@code mts} on the exchange (a market order
+ * fills when the exchange receives it).
  */
 public final class TickToOrder {
     static final String STRATEGY = "bollinger";
@@ -57,11 +58,14 @@ public final class TickToOrder {
     private final SimulatorProcess sim;
     private final List<String> symbols;
     private final double speed;
+    private final Map<String, Long> stepOffsets;
 
-    public TickToOrder(SimulatorProcess sim, List<String> symbols, double speed) {
+    /** {@code stepOffsets}: each symbol's step offset in the simulator (simulated ms), absent for 0. */
+    public TickToOrder(SimulatorProcess sim, List<String> symbols, double speed, Map<String, Long> stepOffsets) {
         this.sim = sim;
         this.symbols = symbols;
         this.speed = speed;
+        this.stepOffsets = Map.copyOf(stepOffsets);
     }
 
     /**
@@ -182,7 +186,7 @@ public final class TickToOrder {
                     continue;
                 }
                 closed++;
-                long closingTick = mts + MINUTE;
+                long closingTick = mts + MINUTE + stepOffsets.getOrDefault(symbol, 0L);
                 double closingWall = clock.wallAt(closingTick);
                 stages.get(0).recordMillis(candle.timestamp() - closingWall);
                 EventTap.Stamped<Signal> signal = tap.signals.get(STRATEGY + ":" + symbol + ":1m:" + mts);
@@ -287,8 +291,9 @@ public final class TickToOrder {
                 + "run (the last row above: from order-service's FILLED record of the entry to its first record of the "
                 + "exit as the exchange answered it, both on order-service's clock).%n", r.filledEntries(),
                 r.filledWithoutExit()));
-        out.append("\nHow each candle close spreads out: when every record of a stage is there, ms after its candle closed (all "
-                + "symbols close at once; a wide spread at a stage with little CPU per record is waiting, not work):\n\n");
+        out.append("\nHow each candle close spreads out: when every record of a stage is there, ms after its candle closed (its "
+                + "symbol's closing trade; with the steps together all symbols close at once; a wide spread at a stage "
+                + "with little CPU per record is waiting, not work):\n\n");
         out.append(Latency.header("stage")).append("\n");
         r.sinceClose().forEach((stage, latency) -> out.append(latency.row(stage)).append("\n"));
         if (!r.byCandle().isEmpty()) {

@@ -149,5 +149,13 @@ public interface SimConfig {
          * instead of the random process; the file loops.
          */
         Optional<String> replayCsv();
+
+        /**
+         * When this market trades within each step of {@code sim.market.step-millis} (simulated ms, below the step):
+         * 0 trades every market at the same instant; offsets spread them out as a real exchange's markets are, so that
+         * their candles do not all close on the same millisecond.
+         */
+        @WithDefault("0")
+        long stepOffsetMillis();
     }
 }

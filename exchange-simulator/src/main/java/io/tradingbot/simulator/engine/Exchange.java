@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +53,11 @@ public final class Exchange {
     private final Map<String, List<AccountEvent>> pendingEvents = new LinkedHashMap<>();
     private final Map<String, long[]> pendingMarket = new LinkedHashMap<>();
     private ExchangeListener listener = ExchangeListener.NONE;
-    private long nextStep;
+    /** Markets in the order they trade within a step interval: by offset, then symbol. */
+    private final List<Market> stepOrder;
+    /** Start of the current step interval, and the next market in {@link #stepOrder} to trade in it. */
+    private long stepBase;
+    private int stepIndex;
     private long now;
     private long tradeSeq = 1_000_000L;
     private long orderSeq = 50_000_000L;
@@ -68,16 +73,23 @@ public final class Exchange {
         this.clock = clock;
         long start = clock.startMillis();
         long historyStart = start - settings.historyMinutes() * 60_000L;
-        nextStep = Math.floorDiv(historyStart, settings.stepMillis()) * settings.stepMillis();
-        long origin = nextStep;
+        stepBase = Math.floorDiv(historyStart, settings.stepMillis()) * settings.stepMillis();
+        long origin = stepBase;
         settings.instruments().stream()
                 .sorted((a, b) -> a.symbol().compareTo(b.symbol()))
                 .forEach(i -> {
+                    if (i.stepOffsetMillis() >= settings.stepMillis()) {
+                        throw new IllegalArgumentException(i.symbol() + ": step offset " + i.stepOffsetMillis()
+                                + " ms must be below the step of " + settings.stepMillis() + " ms");
+                    }
                     markets.put(i.symbol(), new Market(i, settings.seed(), settings.spread(), settings.levelStep(),
                             settings.bookLevels(), settings.tradeHistory(), origin));
                     activeBySymbol.put(i.symbol(), new TreeMap<>());
                 });
-        now = nextStep;
+        stepOrder = markets.values().stream()
+                .sorted(Comparator.comparingLong((Market m) -> m.instrument().stepOffsetMillis()))
+                .toList();
+        now = stepBase;
         advanceTo(start);
         pendingMarket.clear();
     }
@@ -132,19 +144,25 @@ public final class Exchange {
 
     /** Brings the market to the clock's time (called periodically); returns the simulated ms until its next step. */
     public long tick() {
-        return locked(() -> nextStep - now);
+        return locked(() -> nextStepAt() - now);
+    }
+
+    private long nextStepAt() {
+        return stepOrder.isEmpty() ? Long.MAX_VALUE : stepBase + stepOrder.get(stepIndex).instrument().stepOffsetMillis();
     }
 
     private void advanceTo(long t) {
         long step = settings.stepMillis();
-        while (nextStep <= t) {
-            now = nextStep;
-            for (Market m : markets.values()) {
-                PublicTrade trade = m.step(nextStep, step, ++tradeSeq);
-                noteMarket(m, trade);
-                onPrice(m);
+        for (long at = nextStepAt(); at <= t; at = nextStepAt()) {
+            now = at;
+            Market m = stepOrder.get(stepIndex);
+            PublicTrade trade = m.step(at, step, ++tradeSeq);
+            noteMarket(m, trade);
+            onPrice(m);
+            if (++stepIndex == stepOrder.size()) {
+                stepIndex = 0;
+                stepBase += step;
             }
-            nextStep += step;
         }
         now = Math.max(now, t);
     }

@@ -18,8 +18,9 @@ public final class SimClock {
     }
 
     public synchronized long now() {
-        long elapsedReal = (System.nanoTime() - realStartNanos) / 1_000_000L;
-        long t = startMillis + offsetMillis + (long) (elapsedReal * speed);
+        // From nanoseconds, not whole real ms: at 10x a whole real ms is 10 simulated ms, and a step due within one
+        // would wait for the next real ms to begin (trades and candle closes went out up to 1 ms late).
+        long t = startMillis + offsetMillis + (long) ((System.nanoTime() - realStartNanos) * speed / 1_000_000d);
         // Never go backwards, whatever the rounding of speed.
         lastReturned = Math.max(lastReturned, t);
         return lastReturned;

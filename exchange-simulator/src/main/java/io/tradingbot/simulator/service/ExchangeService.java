@@ -75,24 +75,25 @@ public class ExchangeService {
      * soon; never shorter than tick-millis, as before.
      */
     private void tick() {
-        long sleep = config.market().tickMillis();
+        long sleep = TimeUnit.MILLISECONDS.toNanos(config.market().tickMillis());
         try {
-            sleep = tickSleepMillis(config.market().tickMillis(), exchange.tick(), config.clock().speed());
+            sleep = tickSleepNanos(config.market().tickMillis(), exchange.tick(), config.clock().speed());
         } catch (RuntimeException e) {
             LOG.error("market tick failed", e);
         }
         try {
-            ticker.schedule(this::tick, sleep, TimeUnit.MILLISECONDS);
+            ticker.schedule(this::tick, sleep, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             // the application is stopping
         }
     }
 
-    /** Real ms to sleep before the next catch-up, given the simulated ms until the next step and the clock's speed. */
-    static long tickSleepMillis(long tickMillis, long simMillisToNextStep, double speed) {
-        // +1: the clock counts whole real milliseconds, so waking on the dot could come just before the step
-        long untilDue = (long) Math.ceil(simMillisToNextStep / speed) + 1;
-        return Math.max(tickMillis, Math.min(MAX_TICK_SLEEP_MILLIS, untilDue));
+    /** Real ns to sleep before the next catch-up, given the simulated ms until the next step and the clock's speed. */
+    static long tickSleepNanos(long tickMillis, long simMillisToNextStep, double speed) {
+        // +1 simulated ms: the clock counts whole simulated ms, so waking on the dot could come just before the step
+        long untilDue = (long) Math.ceil((simMillisToNextStep + 1d) * 1_000_000d / speed);
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(tickMillis),
+                Math.min(TimeUnit.MILLISECONDS.toNanos(MAX_TICK_SLEEP_MILLIS), untilDue));
     }
 
     @PreDestroy
@@ -112,7 +113,7 @@ public class ExchangeService {
         List<Instrument> instruments = config.markets().values().stream()
                 .map(m -> new Instrument(m.symbol(), m.base(), m.quote(), m.price(), m.drift(), m.volatility(),
                         m.levelSize(), m.minSize(), m.maxSize(), m.margin(),
-                        m.replayCsv().map(f -> CandleCsv.read(Path.of(f))).orElse(List.of())))
+                        m.replayCsv().map(f -> CandleCsv.read(Path.of(f))).orElse(List.of()), m.stepOffsetMillis()))
                 .toList();
         SimConfig.Market mc = config.market();
         Exchange.Settings settings = new Exchange.Settings(seed, mc.stepMillis(), mc.historyMinutes(), mc.spread(),

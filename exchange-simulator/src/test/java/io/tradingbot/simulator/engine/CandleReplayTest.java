@@ -14,7 +14,7 @@ class CandleReplayTest {
     void replayedMinutesReachTheirHighsAndLows() {
         Instrument replayed = new Instrument("tBTCUSD", "BTC", "USD", new BigDecimal("100"), 0, 0.8,
                 new BigDecimal("0.5"), new BigDecimal("0.0001"), new BigDecimal("100"), true,
-                List.of(new Instrument.ReplayCandle(100, 110, 115, 95), new Instrument.ReplayCandle(110, 105, 112, 104)));
+                List.of(new Instrument.ReplayCandle(100, 110, 115, 95), new Instrument.ReplayCandle(110, 105, 112, 104)), 0);
         long start = 1_718_000_040_000L / 60_000L * 60_000L;
         Exchange ex = new Exchange(new Exchange.Settings(1, 1000, 4, 0.0002, 0.0002, 25, 1000,
                 new BigDecimal("0.001"), new BigDecimal("0.002"), new BigDecimal("5"), new BigDecimal("0.1"),
