@@ -27,6 +27,7 @@ import io.tradingbot.kafka.testkit.Prometheus;
 import io.tradingbot.kafka.testkit.ServiceContract;
 import io.tradingbot.order.config.OrderConfig;
 import io.tradingbot.order.messaging.OrderPublisher;
+import io.tradingbot.order.messaging.VerdictConsumer;
 import io.tradingbot.order.service.CidLookup;
 import io.tradingbot.order.service.ExitOrders;
 import io.tradingbot.order.service.ExitPlan;
@@ -670,6 +671,56 @@ class OrderServiceTest extends ServiceContract {
         await().atMost(WAIT).until(() -> executor.verdictsInProgress() == 0);
         for (Order order : open) {
             if (order.cid() != null && verdicts.stream().anyMatch(v -> VerdictCids.entry(v.id()) == order.cid())) {
+                exchange.cancelOrder(order.id());
+            }
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(16)
+    void moreVerdictsThanCanBeInFlightWaitOnKafkaAndAreEachPlacedOnceInTheirSymbolsOrder() throws Exception {
+        awaitReady();
+        // Far below the market: nothing fills, so each one stays one open order to count.
+        List<RiskVerdict> verdicts = new ArrayList<>();
+        int perSymbol = VerdictConsumer.IN_FLIGHT / 3 + 4;
+        for (int i = 0; i < perSymbol; i++) {
+            verdicts.add(verdict(BTC, "verdict:backlog-btc-" + i, "0.0001", String.valueOf(20000 + i)));
+            verdicts.add(verdict(ETH, "verdict:backlog-eth-" + i, "0.02", String.valueOf(500 + i)));
+            verdicts.add(verdict(TEST_PAIR, "verdict:backlog-test-" + i, "0.001", String.valueOf(20000 + i)));
+        }
+        assertThat(verdicts).hasSizeGreaterThan(VerdictConsumer.IN_FLIGHT);
+        List<String> ids = verdicts.stream().map(RiskVerdict::id).toList();
+        // Slow answers: the backlog is read faster than it is placed, so the consumer runs out of permits and waits.
+        sim.latency(100);
+        List<TradeResult> results;
+        try {
+            topics().sendEach(Topics.RISK_VERDICTS, RiskVerdict::symbol, verdicts);
+            results = topics().read(Topics.TRADING_RESULTS, TradeResult.class, list -> list.stream()
+                    .map(TradeResult::verdictId).collect(java.util.stream.Collectors.toSet()).containsAll(ids), WAIT)
+                    .stream().filter(r -> ids.contains(r.verdictId())).toList();
+        } finally {
+            sim.clearFaults();
+        }
+        assertThat(results).extracting(TradeResult::verdictId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(r.message()).isTrue());
+        List<Order> open = exchange.activeOrders();
+        for (RiskVerdict v : verdicts) {
+            long cid = VerdictCids.entry(v.id());
+            assertThat(open).as(v.id()).filteredOn(o -> o.cid() != null && o.cid() == cid).hasSize(1);
+        }
+        // Each symbol's orders went out in its verdicts' order: its SUBMITTED records, one partition per symbol, say so.
+        Map<Long, String> idByCid = verdicts.stream().collect(java.util.stream.Collectors.toMap(
+                v -> VerdictCids.entry(v.id()), RiskVerdict::id));
+        List<OrderEvent> submitted = events(list -> list.stream().filter(e -> idByCid.containsKey(e.cid())
+                && e.status() == OrderStatus.SUBMITTED).count() >= verdicts.size()).stream()
+                .filter(e -> idByCid.containsKey(e.cid()) && e.status() == OrderStatus.SUBMITTED).toList();
+        for (String symbol : List.of(BTC, ETH, TEST_PAIR)) {
+            assertThat(submitted).filteredOn(e -> e.symbol().equals(symbol)).extracting(e -> idByCid.get(e.cid()))
+                    .as(symbol).containsExactlyElementsOf(verdicts.stream().filter(v -> v.symbol().equals(symbol))
+                            .map(RiskVerdict::id).toList());
+        }
+        for (Order order : open) {
+            if (order.cid() != null && idByCid.containsKey(order.cid())) {
                 exchange.cancelOrder(order.id());
             }
         }

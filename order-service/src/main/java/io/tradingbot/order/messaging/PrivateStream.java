@@ -80,14 +80,8 @@ public class PrivateStream {
         if (!TRADING.contains(event.type())) {
             return;
         }
-        // One odd frame must not stop the stream, nor keep the lifecycle from its update.
-        try {
-            publisher.privateEvent(new ExchangePrivateEvent(config.account(), event.type(),
-                    PrivateEventFields.symbol(event), PrivateEventFields.frame(event), PrivateEventFields.of(event),
-                    System.currentTimeMillis()));
-        } catch (RuntimeException e) {
-            LOG.warnf("private event %s not published: %s", event.type(), e.toString());
-        }
+        // One odd frame must not stop the stream, nor keep the lifecycle from its update. The lifecycle goes first: a
+        // close waits on this thread for its exit's end (TradeCloser), and the frame's copy on Kafka waits for no one.
         try {
             switch (event) {
                 case AccountEvent.OrdersSnapshot os -> lifecycle.resync(os.orders());
@@ -100,6 +94,13 @@ public class PrivateStream {
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "private event %s not followed", event.type());
+        }
+        try {
+            publisher.privateEvent(new ExchangePrivateEvent(config.account(), event.type(),
+                    PrivateEventFields.symbol(event), PrivateEventFields.frame(event), PrivateEventFields.of(event),
+                    System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            LOG.warnf("private event %s not published: %s", event.type(), e.toString());
         }
     }
 }

@@ -83,8 +83,6 @@ public class RiskConsumers {
                 continue;
             }
             RiskVerdict v = verdict.get();
-            LOG.infof("%s %s %s: %s (%s) %s", v.approved() ? "APPROVED" : "REJECTED", v.side(), v.symbol(),
-                    v.approved() ? v.amount().toPlainString() : "-", v.riskLevel(), v.reasons());
             try {
                 // On this worker thread, so the stream itself slows down when the broker does.
                 inFlight.acquire();
@@ -106,6 +104,9 @@ public class RiskConsumers {
                         LOG.errorf(failure, "Dead-lettering signal %s: its verdict was not published", signal.id());
                         return record.nack(failure);
                     }));
+            // After the send: the line is not on the verdict's way to order-service.
+            LOG.infof("%s %s %s: %s (%s) %s", v.approved() ? "APPROVED" : "REJECTED", v.side(), v.symbol(),
+                    v.approved() ? v.amount().toPlainString() : "-", v.riskLevel(), v.reasons());
         }
         PollAcknowledgement.whenSettled(batch, settling, "signal");
         return CompletableFuture.completedFuture(null);

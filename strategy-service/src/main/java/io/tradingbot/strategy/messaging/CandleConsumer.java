@@ -161,14 +161,10 @@ public class CandleConsumer {
     }
 
     private CompletionStage<Void> publish(KafkaRecord<String, byte[]> record, Signal produced) {
-        // A HOLD per symbol and candle was nearly all of the log (100 lines a minute at 100 symbols) and 1-3 ms of the
-        // CPU of each close (docs/benchmarks.md, 2026-11-28); it is on Kafka and the gateway with its reason anyway.
-        LOG.logf(produced.signal() == SignalType.HOLD ? Logger.Level.DEBUG : Logger.Level.INFO, "%s %s on %s %s: %s",
-                produced.signal(), produced.symbol(), produced.timeframe(), produced.strategy(), produced.reason());
         // On a worker, evaluation itself slows down when the broker does; on the event loop a permit is known to be free.
         inFlight.acquireUninterruptibly();
         // Sent at once, in evaluation order: the producer keeps that order onto the partition.
-        return out.send(Topics.STRATEGY_SIGNALS, produced.symbol(), produced)
+        CompletionStage<Void> settled = out.send(Topics.STRATEGY_SIGNALS, produced.symbol(), produced)
                 .handle((sent, failure) -> {
                     inFlight.release();
                     return failure;
@@ -184,5 +180,11 @@ public class CandleConsumer {
                             "strategy", produced.strategy()).increment();
                     return CompletableFuture.completedFuture(null);
                 });
+        // Logged once the signal is on its way: before the send, the line took 0.1 ms of the order path (2026-11-29). A
+        // HOLD per symbol and candle was nearly all of the log (100 lines a minute at 100 symbols) and 1-3 ms of the CPU
+        // of each close (docs/benchmarks.md, 2026-11-28); it is on Kafka and the gateway with its reason anyway.
+        LOG.logf(produced.signal() == SignalType.HOLD ? Logger.Level.DEBUG : Logger.Level.INFO, "%s %s on %s %s: %s",
+                produced.signal(), produced.symbol(), produced.timeframe(), produced.strategy(), produced.reason());
+        return settled;
     }
 }
