@@ -543,14 +543,11 @@ class OrderServiceTest extends ServiceContract {
         try {
             topics().sendAll(Topics.RISK_VERDICTS, verdicts.stream()
                     .collect(java.util.stream.Collectors.toMap(RiskVerdict::symbol, v -> v)));
-            results = topics().read(Topics.TRADING_RESULTS, TradeResult.class, list -> list.stream()
-                    .map(TradeResult::verdictId).collect(java.util.stream.Collectors.toSet()).containsAll(ids), WAIT)
-                    .stream().filter(r -> ids.contains(r.verdictId())).toList();
+            results = resultsOf(ids);
         } finally {
             sim.clearFaults();
         }
-        assertThat(results).extracting(TradeResult::verdictId).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(r.message()).isTrue());
+        assertAllPlaced(results, ids);
         List<OrderEvent> submitted = events(list -> list.stream().filter(e -> cids.contains(e.cid())
                 && e.status() == OrderStatus.SUBMITTED).count() >= 3).stream()
                 .filter(e -> cids.contains(e.cid()) && e.status() == OrderStatus.SUBMITTED).toList();
@@ -647,17 +644,14 @@ class OrderServiceTest extends ServiceContract {
         long started = System.nanoTime();
         try {
             topics().sendEach(Topics.RISK_VERDICTS, RiskVerdict::symbol, verdicts);
-            results = topics().read(Topics.TRADING_RESULTS, TradeResult.class, list -> list.stream()
-                    .map(TradeResult::verdictId).collect(java.util.stream.Collectors.toSet()).containsAll(ids), WAIT)
-                    .stream().filter(r -> ids.contains(r.verdictId())).toList();
+            results = resultsOf(ids);
         } finally {
             sim.clearFaults();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         org.jboss.logging.Logger.getLogger(OrderServiceTest.class).infof("12 verdicts, 3 symbols, 1 s answers, over the "
                 + "WebSocket: all results in %d ms", took.toMillis());
-        assertThat(results).extracting(TradeResult::verdictId).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(r.message()).isTrue());
+        assertAllPlaced(results, ids);
         // In turn they would take at least 12 s (RestEntryTest); the margin over the 4 s expected is for a busy machine.
         assertThat(took).as("the symbols' lanes did not wait for each other").isLessThan(Duration.ofSeconds(11));
         List<Order> open = exchange.activeOrders();
@@ -695,14 +689,11 @@ class OrderServiceTest extends ServiceContract {
         List<TradeResult> results;
         try {
             topics().sendEach(Topics.RISK_VERDICTS, RiskVerdict::symbol, verdicts);
-            results = topics().read(Topics.TRADING_RESULTS, TradeResult.class, list -> list.stream()
-                    .map(TradeResult::verdictId).collect(java.util.stream.Collectors.toSet()).containsAll(ids), WAIT)
-                    .stream().filter(r -> ids.contains(r.verdictId())).toList();
+            results = resultsOf(ids);
         } finally {
             sim.clearFaults();
         }
-        assertThat(results).extracting(TradeResult::verdictId).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(r.message()).isTrue());
+        assertAllPlaced(results, ids);
         List<Order> open = exchange.activeOrders();
         for (RiskVerdict v : verdicts) {
             long cid = VerdictCids.entry(v.id());
@@ -1271,6 +1262,18 @@ class OrderServiceTest extends ServiceContract {
         List<TradeResult> all = topics().read(Topics.TRADING_RESULTS, TradeResult.class,
                 list -> until.test(list.stream().filter(r -> r.verdictId().equals(verdictId)).toList()), WAIT);
         return all.stream().filter(r -> r.verdictId().equals(verdictId)).toList();
+    }
+
+    /** The trade results of these verdicts, read until there is one for each. */
+    private List<TradeResult> resultsOf(List<String> ids) {
+        return topics().read(Topics.TRADING_RESULTS, TradeResult.class, list -> list.stream()
+                .map(TradeResult::verdictId).collect(java.util.stream.Collectors.toSet()).containsAll(ids), WAIT)
+                .stream().filter(r -> ids.contains(r.verdictId())).toList();
+    }
+
+    private static void assertAllPlaced(List<TradeResult> results, List<String> ids) {
+        assertThat(results).extracting(TradeResult::verdictId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(results).allSatisfy(r -> assertThat(r.success()).as(r.message()).isTrue());
     }
 
     private List<OrderEvent> events(Predicate<List<OrderEvent>> until) {
