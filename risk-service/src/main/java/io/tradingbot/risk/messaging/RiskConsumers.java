@@ -60,11 +60,15 @@ public class RiskConsumers {
         this.inFlight = new Semaphore(config.maxVerdictsInFlight());
     }
 
+    /**
+     * The key is typed {@code Object} (it is not read here): with {@code String}, SmallRye searched every converter bean
+     * for each batch before handing it over (see strategy-service's {@code CandleConsumer}).
+     */
     @Incoming("signals")
     @Blocking(ordered = true)
-    public CompletionStage<Void> onSignals(KafkaRecordBatch<String, byte[]> batch) {
+    public CompletionStage<Void> onSignals(KafkaRecordBatch<Object, byte[]> batch) {
         List<CompletionStage<Void>> settling = new ArrayList<>();
-        for (KafkaRecord<String, byte[]> record : batch) {
+        for (KafkaRecord<Object, byte[]> record : batch) {
             if (record.getPayload() == null) {
                 continue;
             }

@@ -80,14 +80,20 @@ public class CandleConsumer {
     }
 
     /** A closed candle and the record it came in, which is dead-lettered on its own if its signal cannot be published. */
-    private record Closed(KafkaRecord<String, byte[]> record, Candle candle) {
+    private record Closed(KafkaRecord<Object, byte[]> record, Candle candle) {
     }
 
+    /**
+     * The key is typed {@code Object}, not {@code String} (it is not read here): SmallRye takes a batch's first type
+     * argument for the payload type to convert it to, and for {@code String} it searched every converter bean on every
+     * batch (a miss is not cached), a fifth of this service's event-loop time (docs/benchmarks.md, 2026-11-29 evening).
+     * Any batch is an {@code Object}, so the first one settles that no conversion is needed.
+     */
     @Incoming("candles")
-    public CompletionStage<Void> onCandles(KafkaRecordBatch<String, byte[]> batch) {
+    public CompletionStage<Void> onCandles(KafkaRecordBatch<Object, byte[]> batch) {
         List<Closed> closed = new ArrayList<>();
         List<CompletionStage<Void>> settling = new ArrayList<>();
-        for (KafkaRecord<String, byte[]> record : batch) {
+        for (KafkaRecord<Object, byte[]> record : batch) {
             if (record.getPayload() == null) {
                 continue;
             }
@@ -160,7 +166,7 @@ public class CandleConsumer {
         return settling;
     }
 
-    private CompletionStage<Void> publish(KafkaRecord<String, byte[]> record, Signal produced) {
+    private CompletionStage<Void> publish(KafkaRecord<Object, byte[]> record, Signal produced) {
         // On a worker, evaluation itself slows down when the broker does; on the event loop a permit is known to be free.
         inFlight.acquireUninterruptibly();
         // Sent at once, in evaluation order: the producer keeps that order onto the partition.

@@ -127,6 +127,10 @@ class SignalFlowTest {
             assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max{client_id=\"kafka-consumer-candles\"");
         });
 
+        // Dozens of polls of candles, and whether one needs converting was settled once, not searched for on each.
+        assertThat(BatchConverterQueries.ASKED.get()).as("times converters were asked about a poll of candles")
+                .isLessThanOrEqualTo(1);
+
         // The poison record is on the dead-letter topic byte for byte.
         assertThat(deadLetters()).anySatisfy(bytes ->
                 assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"symbol\":\"tBTCUSD\",\"open\":"));
