@@ -1026,13 +1026,13 @@ class OrderServiceTest extends ServiceContract {
 
     @Test
     @org.junit.jupiter.api.Order(23)
-    void aLimitEntryEndsAtItsTimeInForceAndWhatFilledGetsItsExit() throws Exception {
+    void aLimitEntryRestingPartlyFilledHasItsRemainderCancelledAfterTheGraceAndWhatFilledGetsItsExit() throws Exception {
         exchange.activeOrders().stream().filter(o -> BTC.equals(o.symbol())).forEach(o -> exchange.cancelOrder(o.id()));
         sim.setPrice(BTC, "100");
         try {
             BigDecimal btcBefore = new BigDecimal(wallet("exchange", "BTC").path("balance").asText());
             long sent = System.currentTimeMillis();
-            RiskVerdict buy = verdict("verdict:limit-expires", Side.BUY, "1", "EXCHANGE LIMIT", "99.9", "90", "110");
+            RiskVerdict buy = verdict("verdict:limit-partly-filled", Side.BUY, "1", "EXCHANGE LIMIT", "99.9", "90", "110");
             topics().send(Topics.RISK_VERDICTS, BTC, buy);
             assertThat(result(buy.id(), r -> true).success()).isTrue();
             long entryCid = VerdictCids.entry(buy.id());
@@ -1041,20 +1041,23 @@ class OrderServiceTest extends ServiceContract {
             // Sent with order.entry-time-in-force (10 min): the exchange holds the time it cancels the entry at.
             assertThat(entry.mtsTif()).isBetween(sent + 600_000, System.currentTimeMillis() + 601_000);
 
-            // The market comes down to it: one level of the book (0.5) crosses the limit, half the entry fills.
+            // The market comes down to it: one level of the book (0.5) crosses the limit, half the entry fills; then
+            // the market moves away, and the other half would rest for the ten minutes with the 0.5 unprotected.
             sim.setPrice(BTC, "99.88");
             await().atMost(WAIT).until(() -> ordersWithCid(entryCid).stream()
                     .anyMatch(o -> o.state() == Order.State.PARTIALLY_FILLED));
+            long partlyFilled = System.nanoTime();
             sim.setPrice(BTC, "105");
-            long exitCid = VerdictCids.exit(buy.id());
-            assertThat(ordersWithCid(exitCid)).as("no exit while more may fill").isEmpty();
 
-            // Its time in force passes on the exchange: the rest is cancelled, and the 0.5 that filled (less the 0.1 %
-            // maker fee taken in BTC) get their stop loss and take profit.
-            sim.advanceClock(entry.mtsTif() - sim.now() + 1_000);
+            // After order.partial-fill-grace (1 s here; the exchange's clock stands still, so it is not the time in
+            // force) order-service cancels the rest, and the 0.5 that filled (less the 0.1 % maker fee taken in BTC)
+            // get their stop loss and take profit.
             List<OrderEvent> ended = events(list -> list.stream().anyMatch(e -> e.cid() == entryCid
                     && e.status() == OrderStatus.CANCELLED)).stream().filter(e -> e.cid() == entryCid).toList();
+            assertThat(Duration.ofNanos(System.nanoTime() - partlyFilled)).as("the grace, less the test's polling")
+                    .isGreaterThan(Duration.ofMillis(500));
             assertThat(ended.getLast().reason()).startsWith("CANCELED was: PARTIALLY FILLED @ 99.9(0.5)");
+            long exitCid = VerdictCids.exit(buy.id());
             Order takeProfit = takeProfitLeg(exitCid);
             assertThat(takeProfit.amountOrig()).isEqualByComparingTo("-0.4995");
             assertThat(takeProfit.price()).isEqualByComparingTo("110");

@@ -62,6 +62,15 @@ public interface OrderConfig {
     @WithDefault("PT10M")
     Duration entryTimeInForce();
 
+    /**
+     * How long an entry may rest on the book partly filled: what filled has no stop loss until the entry ends, which
+     * {@link #entryTimeInForce} allows to take minutes. After this grace its remainder is cancelled and what filled gets its
+     * exit, unless what filled is below the pair's minimum order size (an exit of it would be refused; the entry rests on,
+     * and its next fill starts the grace again). Zero cancels the remainder at the first partial fill.
+     */
+    @WithDefault("PT10S")
+    Duration partialFillGrace();
+
     /** Place the OCO exit (take profit with the stop loss as its twin) once an entry has filled. */
     @WithDefault("true")
     boolean exitOrders();

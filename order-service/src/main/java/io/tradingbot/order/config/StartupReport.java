@@ -13,6 +13,7 @@ class StartupReport {
                 + "journaled on orders.events.v1 and read back %s", config.account(),
                 config.entry() == OrderConfig.Entry.WEBSOCKET ? "the authenticated WebSocket (REST while it is down)" : "REST",
                 config.lookupTimeout(),
-                config.exitOrders() ? "on" : "off", config.deadManSwitch() ? "on" : "off", config.journal().lookback());
+                config.exitOrders() ? "on (a partly filled entry's remainder cancelled after "
+                        + config.partialFillGrace() + ")" : "off", config.deadManSwitch() ? "on" : "off", config.journal().lookback());
     }
 }

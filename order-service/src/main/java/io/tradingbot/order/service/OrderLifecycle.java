@@ -3,7 +3,11 @@ package io.tradingbot.order.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.Startup;
 import io.tradingbot.bitfinex.error.BitfinexException;
+import io.tradingbot.bitfinex.error.RateLimitException;
+import io.tradingbot.bitfinex.error.ServerErrorException;
+import io.tradingbot.bitfinex.error.TransportException;
 import io.tradingbot.bitfinex.model.Order;
+import io.tradingbot.bitfinex.model.PairInfo;
 import io.tradingbot.bitfinex.rest.BitfinexRestClient;
 import io.tradingbot.bitfinex.rest.HistoryQuery;
 import io.tradingbot.events.OrderEvent;
@@ -64,6 +68,8 @@ public class OrderLifecycle {
     private final Set<String> exitsStarted = Collections.newSetFromMap(Collections.synchronizedMap(lastRemembered()));
     // Trades closed without their exit: no try places it after the sale. Written and read on the background thread.
     private final Set<String> exitsWithdrawn = Collections.newSetFromMap(Collections.synchronizedMap(lastRemembered()));
+    // Partly filled entries whose remainder is to be cancelled after order.partial-fill-grace (order ids).
+    private final Set<Long> remaindersDue = Collections.newSetFromMap(Collections.synchronizedMap(lastRemembered()));
     private final Map<Long, Published> published = lastRemembered();
     // cid → (order id → its latest view), guarded by published: a close cancels a trade's exit legs and sees them end
     // from the socket's reports instead of reading the exchange over REST, one signed request after another.
@@ -144,6 +150,8 @@ public class OrderLifecycle {
     /**
      * Publishes the order's state if it is news; places the exit once an entry is over with some of it filled: filled,
      * or cancelled after a partial fill (a market buy that emptied the book), whose coins need their stop loss as much.
+     * An entry resting partly filled has its remainder cancelled after {@code order.partial-fill-grace}, so that what
+     * filled does not wait for its stop loss until the entry's time in force runs out.
      */
     public void observe(Order order) {
         Optional<OrderEvent> event = toEvent(order);
@@ -169,12 +177,58 @@ public class OrderLifecycle {
         }
         LOG.debugf("order %s (cid %s) %s", order.id(), (Object) e.cid(), e.status());
         if (order.endedWithFill() && config.exitOrders()) {
-            Intent intent = order.cid() == null ? null : intents.get(order.cid());
-            // Known from this process's verdict, or (placed before a restart) from the entry's meta.
-            Optional<ExitPlan> plan = intent != null ? (intent.exit() ? Optional.empty() : ExitPlan.of(intent.verdict()))
-                    : ExitPlan.of(order);
-            plan.filter(p -> exitsStarted.add(p.verdictId()))
+            exitPlan(order).filter(p -> exitsStarted.add(p.verdictId()))
                     .ifPresent(p -> background.execute(() -> placeExit(p, order, 1)));
+        } else if (e.status() == OrderStatus.PARTIALLY_FILLED && order.state().isOpen() && config.exitOrders()) {
+            exitPlan(order).filter(p -> remaindersDue.add(order.id())).ifPresent(p -> background.schedule(
+                    () -> cancelRemainder(order, p), config.partialFillGrace().toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /** The exit an entry is to get: known from this process's verdict, or (placed before a restart) from its meta. */
+    private Optional<ExitPlan> exitPlan(Order order) {
+        Intent intent = order.cid() == null ? null : intents.get(order.cid());
+        return intent != null ? (intent.exit() ? Optional.empty() : ExitPlan.of(intent.verdict())) : ExitPlan.of(order);
+    }
+
+    /**
+     * A partly filled entry's grace is over: its remainder is cancelled, and the cancel reported on the socket places the
+     * exit of what filled ({@link #observe}). Not when what it holds is below the pair's minimum order size: an exit of
+     * it would be refused, so the entry rests on and its next fill starts the grace again.
+     */
+    private void cancelRemainder(Order seen, ExitPlan plan) {
+        Order entry = ordersWithCid(seen.cid() == null ? 0 : seen.cid()).stream()
+                .filter(o -> o.id().equals(seen.id())).findFirst().orElse(seen);
+        if (!entry.state().isOpen()) {
+            return; // ended since: filled (its exit is placed) or cancelled
+        }
+        try {
+            BigDecimal held = exits.held(entry);
+            BigDecimal minimum = rest.pairInfo().stream().filter(p -> entry.symbol().equals(p.symbol())).findFirst()
+                    .map(PairInfo::minOrderSize).orElse(null);
+            if (minimum != null && held.compareTo(minimum) < 0) {
+                LOG.infof("entry %d of verdict %s rests partly filled: the %s it holds is below %s's minimum order size "
+                        + "%s, too little for an exit; it waits for more fills", entry.id(), plan.verdictId(),
+                        held.toPlainString(), entry.symbol(), minimum.toPlainString());
+                remaindersDue.remove(entry.id());
+                return;
+            }
+            rest.cancelOrder(entry.id());
+            LOG.infof("entry %d of verdict %s rested partly filled for %s (%s of %s): its remainder is cancelled and the %s "
+                    + "it holds gets its exit", entry.id(), plan.verdictId(), config.partialFillGrace(),
+                    entry.filledAmount().abs().toPlainString(), entry.amountOrig().abs().toPlainString(),
+                    held.toPlainString());
+        } catch (RateLimitException | ServerErrorException | TransportException e) {
+            LOG.warnf("entry %d of verdict %s: its remainder not cancelled yet (%s); asked again in %s", entry.id(),
+                    plan.verdictId(), e.getMessage(), config.lookupBackoff());
+            background.schedule(() -> cancelRemainder(seen, plan), config.lookupBackoff().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (BitfinexException e) {
+            // Gone since it was seen (filled or cancelled): the socket, or the next resync, reports how it ended.
+            LOG.debugf("entry %d: remainder not cancelled: %s", entry.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            // Not swallowed by the executor: what filled has no stop loss while the entry rests.
+            LOG.errorf(e, "entry %d of verdict %s: its remainder not cancelled", entry.id(), plan.verdictId());
         }
     }
 

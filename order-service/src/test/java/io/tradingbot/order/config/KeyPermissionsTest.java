@@ -84,6 +84,10 @@ class KeyPermissionsTest {
                 return Duration.ofMinutes(10);
             }
 
+            public Duration partialFillGrace() {
+                return Duration.ofSeconds(10);
+            }
+
             public boolean exitOrders() {
                 return true;
             }

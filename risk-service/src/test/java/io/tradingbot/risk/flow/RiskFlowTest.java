@@ -1,5 +1,6 @@
 package io.tradingbot.risk.flow;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -17,6 +18,7 @@ import io.tradingbot.events.Wallet;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.events.serde.EventJson;
 import io.tradingbot.events.serde.EventSerializer;
+import io.tradingbot.kafka.testkit.BatchConverterQueries;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.Prometheus;
@@ -66,6 +68,7 @@ class RiskFlowTest {
     @Test
     @Order(1)
     void aRestartKeepsTheOperatorsLimitsAndTheHighWaterMark() {
+        BatchConverterQueries.reset(); // the last test reads how often converters were asked from here on
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 RestAssured.get("/q/health/ready").then().statusCode(200));
         RestAssured.get("/risk/limits").then().statusCode(200)
@@ -315,6 +318,17 @@ class RiskFlowTest {
                 fiveMinutesAgo)));
         RestAssured.given().contentType(ContentType.JSON).body(old).post("/risk/assess").then().statusCode(200)
                 .body("approved", equalTo(false)).body("reasons[0]", containsString("s a signal stays valid"));
+    }
+
+    @Test
+    @Order(9)
+    void theSignalsPollsAreNeverSearchedForAConverter() {
+        // The tests before sent signals one at a time, a poll each: whether a poll needs converting was settled once, not
+        // searched for on each (with a String key SmallRye searched every converter bean per poll).
+        assertThat(Arc.container().instance(BatchConverterQueries.class).isAvailable())
+                .as("the counting converter is a bean here").isTrue();
+        assertThat(BatchConverterQueries.asked()).as("times converters were asked about a poll of signals")
+                .isLessThanOrEqualTo(1);
     }
 
     private void awaitHighWaterMark(String value) {

@@ -1,5 +1,6 @@
 package io.tradingbot.strategy.flow;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -11,6 +12,7 @@ import io.tradingbot.events.Topics;
 import io.tradingbot.events.TradingSession;
 import io.tradingbot.events.serde.EventDeserializer;
 import io.tradingbot.events.serde.EventSerializer;
+import io.tradingbot.kafka.testkit.BatchConverterQueries;
 import io.tradingbot.kafka.testkit.EmbeddedKafkaBroker;
 import io.tradingbot.kafka.testkit.InjectKafkaBroker;
 import io.tradingbot.kafka.testkit.KafkaBrokerResource;
@@ -128,7 +130,9 @@ class SignalFlowTest {
         });
 
         // Dozens of polls of candles, and whether one needs converting was settled once, not searched for on each.
-        assertThat(BatchConverterQueries.ASKED.get()).as("times converters were asked about a poll of candles")
+        assertThat(Arc.container().instance(BatchConverterQueries.class).isAvailable())
+                .as("the counting converter is a bean here").isTrue();
+        assertThat(BatchConverterQueries.asked()).as("times converters were asked about a poll of candles")
                 .isLessThanOrEqualTo(1);
 
         // The poison record is on the dead-letter topic byte for byte.
