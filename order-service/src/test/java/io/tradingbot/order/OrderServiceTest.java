@@ -65,7 +65,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,7 +83,14 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = SimulatorResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "sim.clock.speed", value = "0"))
+        initArgs = {@ResourceArg(name = "sim.clock.speed", value = "0"),
+                // A market whose book levels are below its minimum order size: a partial fill too small for an exit.
+                @ResourceArg(name = "sim.markets.dust.symbol", value = "tDSTUSD"),
+                @ResourceArg(name = "sim.markets.dust.base", value = "DST"),
+                @ResourceArg(name = "sim.markets.dust.quote", value = "USD"),
+                @ResourceArg(name = "sim.markets.dust.price", value = "100"),
+                @ResourceArg(name = "sim.markets.dust.level-size", value = "0.0005"),
+                @ResourceArg(name = "sim.markets.dust.min-size", value = "0.001")})
 @QuarkusTestResource(value = RiskStandIn.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderServiceTest extends ServiceContract {
@@ -1068,6 +1077,45 @@ class OrderServiceTest extends ServiceContract {
         } finally {
             sim.setPrice(BTC, "43000");
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(24)
+    void aPartFilledBelowThePairsMinimumRestsOnUntilMoreFillsThenGetsItsExit() throws Exception {
+        String dust = "tDSTUSD";
+        sim.setPrice(dust, "100");
+        RiskVerdict buy = new RiskVerdict("verdict:dust-partly-filled", "sig-dust", dust, Side.BUY, true, RiskLevel.LOW,
+                List.of("within limits"), new BigDecimal("0.01"), "EXCHANGE LIMIT", new BigDecimal("99.9"), BigDecimal.ONE,
+                new BigDecimal("90"), new BigDecimal("110"), Instant.now());
+        topics().send(Topics.RISK_VERDICTS, dust, buy);
+        assertThat(result(buy.id(), r -> true).success()).isTrue();
+        long entryCid = VerdictCids.entry(buy.id());
+        Supplier<Optional<Order>> entry = () -> exchange.activeOrders().stream()
+                .filter(o -> o.cid() != null && o.cid() == entryCid).findFirst();
+        await().atMost(WAIT).until(() -> entry.get().isPresent());
+
+        // One level of the book (0.0005) crosses the limit: below the pair's minimum of 0.001, too little for an exit, so
+        // past the grace (1 s here) the entry rests on rather than being cut to dust.
+        sim.setPrice(dust, "99.88");
+        await().atMost(WAIT).until(() -> entry.get().filter(o -> o.state() == Order.State.PARTIALLY_FILLED).isPresent());
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
+                .until(() -> entry.get().filter(o -> o.state() == Order.State.PARTIALLY_FILLED).isPresent());
+
+        // Five more levels cross it: what filled is past the minimum, and the next grace cuts the rest and places the exit.
+        sim.setPrice(dust, "99.8");
+        List<OrderEvent> ended = events(list -> list.stream().anyMatch(e -> e.cid() == entryCid
+                && e.status() == OrderStatus.CANCELLED)).stream().filter(e -> e.cid() == entryCid).toList();
+        BigDecimal filled = ended.getLast().amountOriginal().subtract(ended.getLast().amountRemaining());
+        assertThat(filled).isEqualByComparingTo("0.003");
+        long exitCid = VerdictCids.exit(buy.id());
+        await().atMost(WAIT).until(() -> exchange.activeOrders().stream()
+                .filter(o -> o.cid() != null && o.cid() == exitCid).count() == 2);
+        // What filled less the 0.1 % maker fee taken in DST.
+        assertThat(exchange.activeOrders()).filteredOn(o -> o.cid() != null && o.cid() == exitCid
+                && "EXCHANGE LIMIT".equals(o.type())).singleElement()
+                .satisfies(o -> assertThat(o.amountOrig()).isEqualByComparingTo("-0.002997"));
+        exchange.activeOrders().stream().filter(o -> o.cid() != null && o.cid() == exitCid).findFirst()
+                .ifPresent(o -> exchange.cancelOrder(o.id()));
     }
 
     /** The take-profit leg of a spot exit, once both legs of its OCO are on the book. */
