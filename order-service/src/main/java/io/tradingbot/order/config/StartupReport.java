@@ -14,6 +14,7 @@ class StartupReport {
                 config.entry() == OrderConfig.Entry.WEBSOCKET ? "the authenticated WebSocket (REST while it is down)" : "REST",
                 config.lookupTimeout(),
                 config.exitOrders() ? "on (a partly filled entry's remainder cancelled after "
-                        + config.partialFillGrace() + ")" : "off", config.deadManSwitch() ? "on" : "off", config.journal().lookback());
+                        + config.partialFillGrace() + ")" : "off",
+                config.deadManSwitch() ? "on" : "off", config.journal().lookback());
     }
 }
